@@ -1,0 +1,135 @@
+package io.vigil.analytics.query;
+
+import static io.vigil.analytics.query.IdempotentTableWriter.dateTime;
+
+import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.RiskDecision;
+import io.vigil.ingest.api.TransactionDecidedEvent;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionRecordedEvent;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects transactions and decisions into ClickHouse. Runs in a tracking processor whose token is stored in
+ * PostgreSQL: the rows of one processor batch are written in one insert per table just before the token commit, so a
+ * failed insert rolls the token back and the batch is retried, and a replayed batch finds its rows already there.
+ */
+@Component
+@ProcessingGroup(TransactionProjection.PROCESSING_GROUP)
+class TransactionProjection {
+
+    static final String PROCESSING_GROUP = "clickhouse-transactions";
+    private static final Logger log = LoggerFactory.getLogger(TransactionProjection.class);
+    private static final String BATCH = TransactionProjection.class.getName() + ".batch";
+
+    private final IdempotentTableWriter transactions;
+    private final IdempotentTableWriter decisions;
+
+    TransactionProjection(ClickHouse clickHouse) {
+        this.transactions = new IdempotentTableWriter(
+                clickHouse,
+                "transactions",
+                List.of(
+                        "transaction_id",
+                        "recorded_at",
+                        "event_time",
+                        "merchant_id",
+                        "amount",
+                        "currency",
+                        "customer_id",
+                        "card_bin",
+                        "country",
+                        "payment_method",
+                        "channel",
+                        "browser",
+                        "device_type"));
+        this.decisions = new IdempotentTableWriter(
+                clickHouse,
+                "decisions",
+                List.of(
+                        "transaction_id",
+                        "recorded_at",
+                        "decided_at",
+                        "decision",
+                        "score",
+                        "fallback",
+                        "pattern_set_version",
+                        "pattern_ids"));
+    }
+
+    @EventHandler
+    void on(TransactionRecordedEvent event, @Timestamp Instant recordedAt) {
+        TransactionDetails t = event.transaction();
+        batch().transactions.add(new ProjectionRow(t.transactionId(), recordedAt, new Object[] {
+            t.transactionId(),
+            dateTime(recordedAt),
+            dateTime(t.timestamp()),
+            t.merchantId(),
+            t.amount().doubleValue(),
+            t.currency(),
+            text(t.customerId()),
+            text(t.cardBin()),
+            text(t.country()),
+            text(t.paymentMethod()),
+            text(t.channel()),
+            text(t.browser()),
+            text(t.deviceType())
+        }));
+    }
+
+    @EventHandler
+    void on(TransactionDecidedEvent event, @Timestamp Instant recordedAt) {
+        RiskDecision d = event.decision();
+        batch().decisions.add(new ProjectionRow(event.transactionId(), recordedAt, new Object[] {
+            event.transactionId(),
+            dateTime(recordedAt),
+            dateTime(d.decidedAt()),
+            d.decision().wireName(),
+            d.score(),
+            d.fallback() ? 1 : 0,
+            d.patternSetVersion(),
+            d.reasons().stream().map(DecisionReason::patternId).collect(Collectors.joining(","))
+        }));
+    }
+
+    /** The rows of the current processor batch, flushed once before the batch's token is committed. */
+    private Batch batch() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            root.onPrepareCommit(uow -> flush(batch));
+            return batch;
+        });
+    }
+
+    private void flush(Batch batch) {
+        try {
+            int t = transactions.write(batch.transactions);
+            int d = decisions.write(batch.decisions);
+            log.debug("Projected {} transactions and {} decisions to ClickHouse", t, d);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ClickHouse insert failed; the batch will be retried", e);
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static final class Batch {
+        final List<ProjectionRow> transactions = new ArrayList<>();
+        final List<ProjectionRow> decisions = new ArrayList<>();
+    }
+}

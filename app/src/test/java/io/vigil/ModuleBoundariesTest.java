@@ -1,0 +1,107 @@
+package io.vigil;
+
+import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the modules honest: a module may use another module only through its {@code io.vigil.<module>.api} package,
+ * and only along the allowed, acyclic dependency graph.
+ */
+class ModuleBoundariesTest {
+
+    private static final Pattern MODULE = Pattern.compile("io\\.vigil\\.(\\w+)(\\..*)?");
+
+    /** Which modules' api packages each module may use. */
+    static final Map<String, Set<String>> ALLOWED = Map.of(
+            "ingest", Set.of(),
+            "patterns", Set.of(),
+            "scoring", Set.of("ingest", "patterns"),
+            "analytics", Set.of("ingest", "scoring", "patterns"),
+            "web", Set.of("ingest", "scoring", "patterns", "analytics"));
+
+    static final ArchRule MODULES_MEET_ONLY_THROUGH_API = classes()
+            .that()
+            .resideInAPackage("io.vigil.(*)..")
+            .should(onlyUseOtherModulesThroughTheirApi())
+            .because("modules talk only through Axon commands, events and queries in their api packages");
+
+    @Test
+    void modulesMeetOnlyThroughTheirApiPackages() {
+        JavaClasses vigil = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.vigil");
+        MODULES_MEET_ONLY_THROUGH_API.check(vigil);
+    }
+
+    @Test
+    void catchesAModuleThatReachesIntoAnotherModulesInternals() {
+        JavaClasses violating =
+                new ClassFileImporter().importClasses(io.vigil.web.archfixture.ReachesIntoAnalyticsInternals.class);
+        assertThatThrownBy(() -> MODULES_MEET_ONLY_THROUGH_API.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("web uses analytics's non-api class")
+                .hasMessageContaining("io.vigil.analytics.query.ClickHouse");
+    }
+
+    @Test
+    void catchesADependencyAgainstTheModuleGraph() {
+        JavaClasses violating = new ClassFileImporter().importClasses(io.vigil.ingest.archfixture.UsesScoring.class);
+        assertThatThrownBy(() -> MODULES_MEET_ONLY_THROUGH_API.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ingest may not depend on scoring");
+    }
+
+    static Optional<String> moduleOf(JavaClass type) {
+        Matcher m = MODULE.matcher(type.getPackageName());
+        return m.matches() && ALLOWED.containsKey(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    static boolean isApi(JavaClass type, String module) {
+        String api = "io.vigil." + module + ".api";
+        return type.getPackageName().equals(api) || type.getPackageName().startsWith(api + ".");
+    }
+
+    private static ArchCondition<JavaClass> onlyUseOtherModulesThroughTheirApi() {
+        return new ArchCondition<>("only use other modules through their api package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> from = moduleOf(origin);
+                if (from.isEmpty()) {
+                    return; // io.vigil itself is the assembly (app) and may see everything
+                }
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    Optional<String> to = moduleOf(target);
+                    if (to.isEmpty() || to.get().equals(from.get())) {
+                        continue;
+                    }
+                    if (!ALLOWED.get(from.get()).contains(to.get())) {
+                        events.add(violated(
+                                dependency,
+                                from.get() + " may not depend on " + to.get() + ": " + dependency.getDescription()));
+                    } else if (!isApi(target, to.get())) {
+                        events.add(violated(
+                                dependency,
+                                from.get() + " uses " + to.get() + "'s non-api class: " + dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package io.vigil.ingest.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.vigil.ingest.api.FindRiskDecisionQuery;
+import io.vigil.ingest.api.RecordTransactionCommand;
+import io.vigil.ingest.api.ReportOutcomeCommand;
+import io.vigil.ingest.api.RiskDecision;
+import io.vigil.ingest.api.TransactionConflictException;
+import io.vigil.ingest.api.TransactionDecidedEvent;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
+import io.vigil.ingest.api.TransactionRecordedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One submitted payment transaction. It is recorded and decided in one unit of work: both events are appended in the
+ * same database transaction, so a client that got a decision can rely on it being stored.
+ */
+@Aggregate
+public class Transaction {
+
+    @AggregateIdentifier
+    private String transactionId;
+
+    private TransactionDetails details;
+    private RiskDecision decision;
+
+    protected Transaction() {
+        // for Axon
+    }
+
+    /**
+     * Records and decides a new transaction, or answers the first decision for an identical repeat. Creation and the
+     * repeat go through one handler so that a retried request needs no special path in the client.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway) {
+        if (transactionId != null) {
+            if (!details.equals(command.transaction())) {
+                throw new TransactionConflictException(command.transactionId());
+            }
+            return decision;
+        }
+        RiskDecision risk = queryGateway
+                .query(new FindRiskDecisionQuery(command.transaction()), ResponseTypes.instanceOf(RiskDecision.class))
+                .join();
+        apply(new TransactionRecordedEvent(command.transactionId(), command.transaction()));
+        apply(new TransactionDecidedEvent(command.transactionId(), risk));
+        return risk;
+    }
+
+    @CommandHandler
+    public void handle(ReportOutcomeCommand command) {
+        apply(new TransactionOutcomeReportedEvent(
+                transactionId, command.outcome(), command.timestamp(), command.note()));
+    }
+
+    @EventSourcingHandler
+    void on(TransactionRecordedEvent event) {
+        transactionId = event.transactionId();
+        details = event.transaction();
+    }
+
+    @EventSourcingHandler
+    void on(TransactionDecidedEvent event) {
+        decision = event.decision();
+    }
+}

@@ -1,0 +1,73 @@
+package io.vigil.ingest.rest;
+
+import io.vigil.ingest.api.FindTransactionQuery;
+import io.vigil.ingest.api.RecordTransactionCommand;
+import io.vigil.ingest.api.ReportOutcomeCommand;
+import io.vigil.ingest.api.RiskDecision;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionView;
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The transactions part of the public API (v1). */
+@RestController
+@RequestMapping(path = "/api/v1/transactions", produces = MediaType.APPLICATION_JSON_VALUE)
+class TransactionController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    TransactionController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Records and decides a transaction; answers only after both events are committed. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    DecisionResponse submit(@RequestBody TransactionRequest request) {
+        TransactionDetails details = request.validate();
+        RecordTransactionCommand command = new RecordTransactionCommand(details.transactionId(), details);
+        RiskDecision decision;
+        try {
+            decision = commands.sendAndWait(command);
+        } catch (ConcurrencyException firstWriterWon) {
+            // Two requests with a new id raced and the other one was stored first: answer as for a repeat.
+            decision = commands.sendAndWait(command);
+        }
+        return DecisionResponse.of(details.transactionId(), decision);
+    }
+
+    @GetMapping("/{id}")
+    TransactionResponse find(@PathVariable String id) {
+        return queries.query(new FindTransactionQuery(id), ResponseTypes.optionalInstanceOf(TransactionView.class))
+                .join()
+                .map(TransactionResponse::of)
+                .orElseThrow(() -> new TransactionNotFoundException(id));
+    }
+
+    @PostMapping(path = "/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void reportOutcome(@PathVariable String id, @RequestBody OutcomeRequest request) {
+        OutcomeRequest.Valid outcome = request.validate(clock.instant());
+        try {
+            commands.sendAndWait(new ReportOutcomeCommand(id, outcome.outcome(), outcome.timestamp(), outcome.note()));
+        } catch (AggregateNotFoundException e) {
+            throw new TransactionNotFoundException(id);
+        }
+    }
+}

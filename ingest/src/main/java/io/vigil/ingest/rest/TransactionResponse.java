@@ -1,0 +1,87 @@
+package io.vigil.ingest.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.RiskDecision;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
+import io.vigil.ingest.api.TransactionView;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to {@code GET /api/v1/transactions/{id}}: the submitted fields, the decision fields as the POST answered
+ * them, what the patterns saw and the outcome once reported. Absent optional fields are left out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TransactionResponse(
+        String id,
+        Instant timestamp,
+        BigDecimal amount,
+        String currency,
+        String merchantId,
+        String customerId,
+        String cardFingerprint,
+        String cardBin,
+        String deviceId,
+        String ip,
+        String email,
+        String country,
+        String paymentMethod,
+        String channel,
+        String browser,
+        String deviceType,
+        Map<String, String> attributes,
+        String transactionId,
+        String decision,
+        Double score,
+        List<DecisionReason> reasons,
+        Long patternSetVersion,
+        Boolean fallback,
+        Instant decidedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome) {
+
+    record Outcome(String outcome, Instant timestamp, String note) {}
+
+    static TransactionResponse of(TransactionView view) {
+        TransactionDetails t = view.transaction();
+        RiskDecision d = view.decision();
+        TransactionOutcomeReportedEvent o = view.outcome();
+        return new TransactionResponse(
+                t.transactionId(),
+                t.timestamp(),
+                inCurrencyUnits(t.amount(), t.currency()),
+                t.currency(),
+                t.merchantId(),
+                t.customerId(),
+                t.cardFingerprint(),
+                t.cardBin(),
+                t.deviceId(),
+                t.ip(),
+                t.email(),
+                t.country(),
+                t.paymentMethod(),
+                t.channel(),
+                t.browser(),
+                t.deviceType(),
+                t.attributes(),
+                t.transactionId(),
+                d == null ? null : d.decision().wireName(),
+                d == null ? null : d.score(),
+                d == null ? null : d.reasons(),
+                d == null ? null : d.patternSetVersion(),
+                d == null ? null : d.fallback(),
+                d == null ? null : d.decidedAt(),
+                o == null ? null : new Outcome(o.outcome().wireName(), o.timestamp(), o.note()));
+    }
+
+    /** 129.9 EUR is shown as 129.90, as the client would write it. */
+    private static BigDecimal inCurrencyUnits(BigDecimal amount, String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return digits >= 0 && amount.scale() < digits ? amount.setScale(digits, RoundingMode.UNNECESSARY) : amount;
+    }
+}

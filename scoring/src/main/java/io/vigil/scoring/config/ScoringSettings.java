@@ -1,0 +1,21 @@
+package io.vigil.scoring.config;
+
+import io.vigil.ingest.api.Decision;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How risk scores become decisions.
+ *
+ * @param reviewThreshold a score at or above this is sent to review
+ * @param declineThreshold a score at or above this is declined
+ * @param fallbackDecision the decision given when scoring cannot decide (patterns unreadable, evaluation failed)
+ * @param patternRefresh how often the in-memory copy of the pattern set is refreshed from the pattern store
+ */
+@ConfigurationProperties("vigil.scoring")
+public record ScoringSettings(
+        @DefaultValue("50") double reviewThreshold,
+        @DefaultValue("80") double declineThreshold,
+        @DefaultValue("REVIEW") Decision fallbackDecision,
+        @DefaultValue("2s") Duration patternRefresh) {}

@@ -1,0 +1,34 @@
+package io.vigil.web.error;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Shows console errors as a readable message: the whole page on a full load, the error fragment for htmx. */
+@ControllerAdvice(basePackages = "io.vigil.web")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
+
+    @ExceptionHandler(Exception.class)
+    String error(Exception e, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        log.warn("Console request failed", e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        model.addAttribute(
+                "message",
+                "Vigil could not load this view: " + root.getMessage()
+                        + ". It shows again by itself once the store is back.");
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        return htmx.isHtmxRequest() ? "error/console :: message" : "error/console";
+    }
+}
