@@ -1,0 +1,123 @@
+package io.vigil.ingest.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vigil.ingest.api.Decision;
+import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.FindRiskDecisionQuery;
+import io.vigil.ingest.api.RecordTransactionCommand;
+import io.vigil.ingest.api.ReportOutcomeCommand;
+import io.vigil.ingest.api.RiskDecision;
+import io.vigil.ingest.api.TransactionConflictException;
+import io.vigil.ingest.api.TransactionDecidedEvent;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionOutcome;
+import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
+import io.vigil.ingest.api.TransactionRecordedEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TransactionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.004Z");
+    private static final RiskDecision REVIEW = new RiskDecision(
+            Decision.REVIEW, 20, List.of(new DecisionReason("p-high-amount", "High amount", "review")), 7, false, NOW);
+
+    private AggregateTestFixture<Transaction> fixture;
+    private final AtomicInteger scored = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        // a real in-process query bus with a scoring stand-in that answers a fixed decision
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+        queryBus.subscribe(FindRiskDecisionQuery.class.getName(), RiskDecision.class, query -> {
+            scored.incrementAndGet();
+            return REVIEW;
+        });
+        fixture = new AggregateTestFixture<>(Transaction.class);
+        fixture.registerInjectableResource(
+                DefaultQueryGateway.builder().queryBus(queryBus).build());
+    }
+
+    @Test
+    void canRecordAndDecideANewTransactionInOneUnitOfWork() {
+        TransactionDetails tx = details("tx-1", "1500.00");
+        fixture.givenNoPriorActivity()
+                .when(new RecordTransactionCommand("tx-1", tx))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TransactionRecordedEvent("tx-1", tx), new TransactionDecidedEvent("tx-1", REVIEW))
+                .expectResultMessagePayload(REVIEW);
+        assertThat(scored).hasValue(1);
+    }
+
+    @Test
+    void canAnswerTheFirstDecisionForAnIdenticalRepeatWithoutStoringOrScoringAgain() {
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "1500.00")),
+                        new TransactionDecidedEvent("tx-1", REVIEW))
+                // 1500 and 1500.00 are the same amount
+                .when(new RecordTransactionCommand("tx-1", details("tx-1", "1500")))
+                .expectNoEvents()
+                .expectResultMessagePayload(REVIEW);
+        assertThat(scored).hasValue(0);
+    }
+
+    @Test
+    void cannotReuseAnIdForOtherContent() {
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "1500.00")),
+                        new TransactionDecidedEvent("tx-1", REVIEW))
+                .when(new RecordTransactionCommand("tx-1", details("tx-1", "1500.01")))
+                .expectNoEvents()
+                .expectException(TransactionConflictException.class);
+    }
+
+    @Test
+    void canReportAnOutcomeOfARecordedTransaction() {
+        Instant at = Instant.parse("2026-12-01T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW))
+                .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"))
+                .expectEvents(new TransactionOutcomeReportedEvent(
+                        "tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"));
+    }
+
+    @Test
+    void cannotReportAnOutcomeOfAnUnknownTransaction() {
+        fixture.givenNoPriorActivity()
+                .when(new ReportOutcomeCommand("tx-unknown", TransactionOutcome.CONFIRMED_FRAUD, NOW, null))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    static TransactionDetails details(String id, String amount) {
+        return new TransactionDetails(
+                id,
+                Instant.parse("2026-11-23T10:15:30Z"),
+                new BigDecimal(amount),
+                "EUR",
+                "m-42",
+                "c-981",
+                "card-7f3a",
+                "411111",
+                "d-19",
+                "203.0.113.7",
+                "ann@example.com",
+                "SE",
+                "card",
+                "web",
+                "chrome",
+                "mobile",
+                Map.of("plan", "gold"));
+    }
+}
