@@ -7,7 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +150,27 @@ class TransactionFlowIT {
         assertThat(repeat.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(repeat.body())).isEqualTo(JSON.readTree(first));
         assertThat(Stores.eventTypes(id)).hasSize(2);
+    }
+
+    @Test
+    void concurrentSubmissionsOfOneNewIdAllGetTheOneStoredDecision() throws Exception {
+        String id = "flow-" + RUN + "-race";
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(clients.submit(() -> vigil.post("/api/v1/transactions", transaction(id, "1500.00", ""))));
+            }
+            Set<JsonNode> decisions = new HashSet<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+                decisions.add(JSON.readTree(answer.get().body()));
+            }
+            assertThat(decisions).hasSize(1);
+            assertThat(Stores.eventTypes(id)).hasSize(2);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -45,7 +46,7 @@ class TransactionController {
         RiskDecision decision;
         try {
             decision = commands.sendAndWait(command);
-        } catch (ConcurrencyException firstWriterWon) {
+        } catch (AggregateStreamCreationException | ConcurrencyException firstWriterWon) {
             // Two requests with a new id raced and the other one was stored first: answer as for a repeat.
             decision = commands.sendAndWait(command);
         }
