@@ -1,0 +1,98 @@
+package io.vigil.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The generated OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): named, and with
+ * the contract's RFC 7807 problem answers on every API operation.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    private static final Map<String, String> PROBLEMS = Map.of(
+            "400", "Malformed JSON, wrong types, missing or invalid fields; nothing is stored",
+            "404", "Unknown transaction",
+            "409", "The same id was submitted with different content",
+            "413", "Body over 64 KiB (batch: 10 MiB)",
+            "415", "Body is not application/json",
+            "500", "Unexpected error; nothing is stored unless a decision was returned");
+
+    @Bean
+    OpenAPI vigilOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Vigil API")
+                        .version("v1")
+                        .description("Real-time fraud decisions and payment monitoring. Errors are RFC 7807 "
+                                + "application/problem+json.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSchemas("Problem", problemSchema()));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.readOperations().forEach(operation -> {
+                // springdoc may share one responses object between operations: give each its own
+                ApiResponses responses = new ApiResponses();
+                responses.putAll(operation.getResponses());
+                operation.setResponses(responses);
+                PROBLEMS.forEach((status, description) -> {
+                    if (appliesTo(status, path, operation == item.getPost(), operation.getRequestBody() != null)) {
+                        responses.addApiResponse(status, problem(description));
+                    }
+                });
+            });
+        });
+    }
+
+    private static boolean appliesTo(String status, String path, boolean post, boolean hasBody) {
+        return switch (status) {
+            case "404" -> path.contains("{");
+            case "409" -> post && path.equals("/api/v1/transactions");
+            case "413", "415" -> hasBody;
+            default -> true;
+        };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema fieldError = new ObjectSchema();
+        fieldError.addProperty("field", new StringSchema());
+        fieldError.addProperty("message", new StringSchema());
+        ObjectSchema problem = new ObjectSchema();
+        problem.addProperty("type", new StringSchema().example("/problems/validation"));
+        problem.addProperty("title", new StringSchema().example("Invalid transaction"));
+        problem.addProperty("status", new IntegerSchema().example(400));
+        problem.addProperty("detail", new StringSchema().example("amount must be greater than 0"));
+        problem.addProperty("errors", new ArraySchema().items(fieldError));
+        return problem;
+    }
+}
