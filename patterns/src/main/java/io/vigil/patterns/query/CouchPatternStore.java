@@ -31,16 +31,24 @@ class CouchPatternStore {
     private final CouchDbConnector db;
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean ready;
+    private volatile PatternSet cached;
 
     CouchPatternStore(CouchDbConnector patternDatabase) {
         this.db = patternDatabase;
     }
 
-    /** Reads every pattern that is not off, creating the database and the example pattern on first use. */
+    /**
+     * Reads every pattern that is not off, creating the database and the example pattern on first use. Polling is
+     * cheap: one small document is read, and the patterns only when its version changed.
+     */
     PatternSet load() {
         ensureReady();
+        long version = db.get(ObjectNode.class, SET_ID).path("version").asLong();
+        PatternSet known = cached;
+        if (known != null && known.version() == version) {
+            return known;
+        }
         ViewResult all = db.queryView(new ViewQuery().allDocs().includeDocs(true));
-        long version = 0;
         List<PatternDefinition> patterns = new ArrayList<>();
         for (ViewResult.Row row : all.getRows()) {
             JsonNode doc = row.getDocAsNode();
@@ -57,7 +65,8 @@ class CouchPatternStore {
                 }
             }
         }
-        return new PatternSet(version, patterns);
+        cached = new PatternSet(version, patterns);
+        return cached;
     }
 
     private void ensureReady() {

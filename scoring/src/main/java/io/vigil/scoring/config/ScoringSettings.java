@@ -18,4 +18,15 @@ public record ScoringSettings(
         @DefaultValue("50") double reviewThreshold,
         @DefaultValue("80") double declineThreshold,
         @DefaultValue("REVIEW") Decision fallbackDecision,
-        @DefaultValue("2s") Duration patternRefresh) {}
+        @DefaultValue("2s") Duration patternRefresh) {
+
+    public ScoringSettings {
+        if (reviewThreshold < 0 || declineThreshold > 100 || reviewThreshold > declineThreshold) {
+            throw new IllegalArgumentException("vigil.scoring thresholds must satisfy 0 <= review-threshold ("
+                    + reviewThreshold + ") <= decline-threshold (" + declineThreshold + ") <= 100");
+        }
+        if (patternRefresh.isNegative() || patternRefresh.isZero()) {
+            throw new IllegalArgumentException("vigil.scoring.pattern-refresh must be positive");
+        }
+    }
+}

@@ -2,6 +2,7 @@ package io.vigil.scoring.query;
 
 import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternSet;
+import io.vigil.scoring.config.ScoringSettings;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -11,8 +12,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Scoring's in-memory copy of the compiled pattern set. It is refreshed in the background, never on the decision
- * path once loaded, and kept as it is while the pattern store is unreachable, so decisions go on when CouchDB is down.
+ * Scoring's in-memory copy of the compiled pattern set. It is refreshed in the background and kept as it is while
+ * the pattern store is unreachable, so decisions go on when CouchDB is down. Only before the very first successful
+ * load does a decision try the store itself, and then at most once per refresh interval, so a store that is down at
+ * start-up costs one slow decision per interval, not every decision.
  */
 @Component
 class PatternCatalog {
@@ -20,36 +23,39 @@ class PatternCatalog {
     private static final Logger log = LoggerFactory.getLogger(PatternCatalog.class);
 
     private final QueryGateway queries;
+    private final long refreshNanos;
     private final PatternCompiler compiler = new PatternCompiler();
     private volatile CompiledPatternSet current;
     private volatile boolean storeDown;
+    private volatile long lastAttempt = System.nanoTime() - Long.MAX_VALUE / 2;
 
-    PatternCatalog(QueryGateway queries) {
+    PatternCatalog(QueryGateway queries, ScoringSettings settings) {
         this.queries = queries;
+        this.refreshNanos = settings.patternRefresh().toNanos();
     }
 
-    /** The current set, loading it now if it was never loaded; empty if the store could never be read. */
+    /** The current set; empty until it could be read once (scoring then answers its fallback decision). */
     Optional<CompiledPatternSet> current() {
-        CompiledPatternSet set = current;
-        if (set == null) {
+        if (current == null && System.nanoTime() - lastAttempt >= refreshNanos) {
             refresh();
-            set = current;
         }
-        return Optional.ofNullable(set);
+        return Optional.ofNullable(current);
     }
 
     @Scheduled(fixedDelayString = "${vigil.scoring.pattern-refresh:2s}", initialDelay = 0)
-    void refresh() {
+    synchronized void refresh() {
+        lastAttempt = System.nanoTime();
         try {
             PatternSet set = queries.query(new FindPatternSetQuery(), ResponseTypes.instanceOf(PatternSet.class))
                     .join();
             CompiledPatternSet known = current;
-            if (known == null || known.version() != set.version() || storeDown) {
+            if (known == null || known.version() != set.version()) {
                 current = compiler.compile(set);
                 log.info(
-                        "Scoring with pattern set version {} ({} patterns)",
+                        "Scoring with pattern set version {} ({} patterns, {} rejected)",
                         set.version(),
-                        current.patterns().size());
+                        current.patterns().size(),
+                        current.rejected().size());
             }
             if (storeDown) {
                 log.info("Pattern store is reachable again");

@@ -2,6 +2,8 @@ package io.vigil.web.error;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,13 +22,16 @@ class ConsoleErrors {
     @ExceptionHandler(Exception.class)
     String error(Exception e, HtmxRequest htmx, Model model, HttpServletResponse response) {
         log.warn("Console request failed", e);
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable cause = e;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
         }
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         model.addAttribute(
                 "message",
-                "Vigil could not load this view: " + root.getMessage()
+                "Vigil could not load this view: "
+                        + (reason.length() > 300 ? reason.substring(0, 300) + "…" : reason)
                         + ". It shows again by itself once the store is back.");
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         return htmx.isHtmxRequest() ? "error/console :: message" : "error/console";
