@@ -66,6 +66,12 @@ class CrashRecoveryIT {
 
         vigil.start();
         try {
+            // the first decision after a start already uses the patterns (no fallback while they load)
+            HttpResponse<String> first =
+                    vigil.post("/api/v1/transactions", TransactionFlowIT.transaction(prefix + "after", "1500.00", ""));
+            assertThat(JSON.readTree(first.body()).path("fallback").asBoolean()).isFalse();
+            assertThat(JSON.readTree(first.body()).path("decision").asText()).isEqualTo("review");
+
             // every 200 is readable with the very decision the client was given
             for (Map.Entry<String, String> entry : answered.entrySet()) {
                 HttpResponse<String> read = vigil.get("/api/v1/transactions/" + entry.getKey());

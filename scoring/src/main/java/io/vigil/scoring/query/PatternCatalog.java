@@ -27,7 +27,7 @@ class PatternCatalog {
     private final PatternCompiler compiler = new PatternCompiler();
     private volatile CompiledPatternSet current;
     private volatile boolean storeDown;
-    private volatile long lastAttempt = System.nanoTime() - Long.MAX_VALUE / 2;
+    private volatile long lastFailure = System.nanoTime() - Long.MAX_VALUE / 2;
 
     PatternCatalog(QueryGateway queries, ScoringSettings settings) {
         this.queries = queries;
@@ -36,15 +36,21 @@ class PatternCatalog {
 
     /** The current set; empty until it could be read once (scoring then answers its fallback decision). */
     Optional<CompiledPatternSet> current() {
-        if (current == null && System.nanoTime() - lastAttempt >= refreshNanos) {
-            refresh();
+        if (current == null && System.nanoTime() - lastFailure >= refreshNanos) {
+            loadIfMissing();
         }
         return Optional.ofNullable(current);
     }
 
+    /** Waits for a load already under way (e.g. the one at start-up) rather than failing over beside it. */
+    private synchronized void loadIfMissing() {
+        if (current == null) {
+            refresh();
+        }
+    }
+
     @Scheduled(fixedDelayString = "${vigil.scoring.pattern-refresh:2s}", initialDelay = 0)
     synchronized void refresh() {
-        lastAttempt = System.nanoTime();
         try {
             PatternSet set = queries.query(new FindPatternSetQuery(), ResponseTypes.instanceOf(PatternSet.class))
                     .join();
@@ -62,6 +68,7 @@ class PatternCatalog {
                 storeDown = false;
             }
         } catch (RuntimeException e) {
+            lastFailure = System.nanoTime();
             if (!storeDown) {
                 log.warn("Pattern store unreachable, scoring goes on with the patterns in memory: {}", e.toString());
                 storeDown = true;
