@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,17 +26,19 @@ final class VigilProcess {
 
     private final int port;
     private final Path log;
+    private final Map<String, String> environment;
     private Process process;
 
-    private VigilProcess(int port, Path log) {
+    private VigilProcess(int port, Path log, Map<String, String> environment) {
         this.port = port;
         this.log = log;
+        this.environment = environment;
     }
 
     /** One Vigil shared by the integration tests that do not need to kill it, started on first use. */
     static synchronized VigilProcess shared() throws Exception {
         if (shared == null) {
-            shared = new VigilProcess(freePort(), Path.of("target", "vigil-it.log"));
+            shared = new VigilProcess(freePort(), Path.of("target", "vigil-it.log"), Map.of());
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
@@ -51,7 +54,12 @@ final class VigilProcess {
     }
 
     static VigilProcess dedicated(String name) throws IOException {
-        return new VigilProcess(freePort(), Path.of("target", "vigil-" + name + ".log"));
+        return dedicated(name, Map.of());
+    }
+
+    /** A Vigil of the test's own, with settings of its own on top of the environment. */
+    static VigilProcess dedicated(String name, Map<String, String> environment) throws IOException {
+        return new VigilProcess(freePort(), Path.of("target", "vigil-" + name + ".log"), environment);
     }
 
     URI uri(String path) {
@@ -97,6 +105,7 @@ final class VigilProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("VIGIL_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.environment().putAll(environment);
         process = builder.start();
         awaitHealthy(Duration.ofSeconds(120));
     }
@@ -144,7 +153,7 @@ final class VigilProcess {
         throw new IllegalStateException("Vigil did not become healthy within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,4 +1,18 @@
 package io.vigil.ingest.api;
 
-/** One pattern that contributed to a decision, with its effect as written in the pattern ({@code score+20}, {@code review}, {@code decline}). */
-public record DecisionReason(String patternId, String name, String effect) {}
+import java.util.Map;
+
+/**
+ * One pattern that matched, with its effect as written in the pattern ({@code score+20}, {@code review},
+ * {@code decline}) and the feature values it read when it matched ({@code features.card.count_5m -> 4}).
+ */
+public record DecisionReason(String patternId, String name, String effect, Map<String, Object> features) {
+
+    public DecisionReason {
+        features = features == null ? Map.of() : Map.copyOf(features);
+    }
+
+    public DecisionReason(String patternId, String name, String effect) {
+        this(patternId, name, effect, Map.of());
+    }
+}

@@ -9,6 +9,7 @@ import java.util.List;
  * @param score 0..100, higher is riskier
  * @param patternSetVersion version of the pattern set the decision was made with
  * @param fallback true when a time budget or a failure forced the configured fallback decision
+ * @param shadowHits patterns in shadow mode that matched: recorded, never part of the decision
  */
 public record RiskDecision(
         Decision decision,
@@ -16,9 +17,21 @@ public record RiskDecision(
         List<DecisionReason> reasons,
         long patternSetVersion,
         boolean fallback,
-        Instant decidedAt) {
+        Instant decidedAt,
+        List<DecisionReason> shadowHits) {
 
     public RiskDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        shadowHits = shadowHits == null ? List.of() : List.copyOf(shadowHits);
+    }
+
+    public RiskDecision(
+            Decision decision,
+            double score,
+            List<DecisionReason> reasons,
+            long patternSetVersion,
+            boolean fallback,
+            Instant decidedAt) {
+        this(decision, score, reasons, patternSetVersion, fallback, decidedAt, List.of());
     }
 }

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The answer to {@code GET /api/v1/transactions/{id}}: the submitted fields, the decision fields as the POST answered
- * them, what the patterns saw and the outcome once reported. Absent optional fields are left out.
+ * them, the features the matched patterns saw, the shadow hits and the outcome once reported. Absent optional fields
+ * are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TransactionResponse(
@@ -43,6 +45,8 @@ record TransactionResponse(
         Long patternSetVersion,
         Boolean fallback,
         Instant decidedAt,
+        Map<String, Object> features,
+        List<DecisionReason> shadowHits,
         @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome) {
 
     record Outcome(String outcome, Instant timestamp, String note) {}
@@ -76,7 +80,17 @@ record TransactionResponse(
                 d == null ? null : d.patternSetVersion(),
                 d == null ? null : d.fallback(),
                 d == null ? null : d.decidedAt(),
+                d == null ? null : featuresSeen(d),
+                d == null ? null : d.shadowHits(),
                 o == null ? null : new Outcome(o.outcome().wireName(), o.timestamp(), o.note()));
+    }
+
+    /** Every feature value the matched patterns (active and shadow) read, by qualified name. */
+    private static Map<String, Object> featuresSeen(RiskDecision d) {
+        Map<String, Object> seen = new TreeMap<>();
+        d.reasons().forEach(r -> seen.putAll(r.features()));
+        d.shadowHits().forEach(r -> seen.putAll(r.features()));
+        return seen;
     }
 
     /** 129.9 EUR is shown as 129.90, as the client would write it. */

@@ -1,42 +1,86 @@
 package io.vigil.scoring.query;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.FindRiskDecisionQuery;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.scoring.config.ScoringSettings;
+import io.vigil.scoring.features.FeatureStore;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Decides transactions for ingest; always answers, with the fallback decision when it cannot evaluate patterns. */
+/**
+ * Decides transactions for ingest. Always answers: with the fallback decision, marked as such, when no pattern set
+ * was ever loaded, when evaluation fails, or when scoring took longer than its time budget.
+ */
 @Component
 class RiskDecisionQueryHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RiskDecisionQueryHandler.class);
 
     private final PatternCatalog catalog;
+    private final FeatureStore features;
     private final RiskEngine engine;
+    private final long budgetNanos;
+    private final MeterRegistry meters;
 
-    RiskDecisionQueryHandler(PatternCatalog catalog, ScoringSettings settings) {
+    RiskDecisionQueryHandler(
+            PatternCatalog catalog, FeatureStore features, ScoringSettings settings, MeterRegistry meters) {
         this.catalog = catalog;
+        this.features = features;
         this.engine = new RiskEngine(settings, Clock.systemUTC());
+        this.budgetNanos = settings.timeBudget().toNanos();
+        this.meters = meters;
     }
 
     @QueryHandler
     RiskDecision handle(FindRiskDecisionQuery query) {
-        var patterns = catalog.current();
+        long start = System.nanoTime();
+        Optional<CompiledPatternSet> patterns = catalog.current();
         if (patterns.isEmpty()) {
-            return engine.fallback(0);
+            return fallback(0, "no-patterns");
         }
+        RiskDecision decision;
         try {
-            return engine.decide(patterns.get(), query.transaction());
+            decision = engine.decide(patterns.get(), query.transaction(), features.read(query.transaction()));
         } catch (RuntimeException e) {
             log.error(
                     "Scoring failed for {}, answering the fallback decision",
                     query.transaction().transactionId(),
                     e);
-            return engine.fallback(patterns.get().version());
+            return fallback(patterns.get().version(), "error");
+        }
+        if (System.nanoTime() - start > budgetNanos) {
+            return fallback(patterns.get().version(), "time-budget");
+        }
+        count(decision.reasons(), "active");
+        count(decision.shadowHits(), "shadow");
+        return decision;
+    }
+
+    private RiskDecision fallback(long patternSetVersion, String reason) {
+        Counter.builder("vigil.decision.fallbacks")
+                .description("Decisions answered with the fallback decision, by cause")
+                .tag("reason", reason)
+                .register(meters)
+                .increment();
+        return engine.fallback(patternSetVersion);
+    }
+
+    private void count(List<DecisionReason> hits, String mode) {
+        for (DecisionReason hit : hits) {
+            Counter.builder("vigil.pattern.hits")
+                    .description("Transactions a pattern matched, by pattern and mode")
+                    .tag("pattern", hit.patternId())
+                    .tag("mode", mode)
+                    .register(meters)
+                    .increment();
         }
     }
 }

@@ -7,11 +7,10 @@ import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.scoring.config.ScoringSettings;
+import io.vigil.scoring.features.FeatureSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,27 +31,39 @@ final class RiskEngine {
         this.clock = clock;
     }
 
-    RiskDecision decide(CompiledPatternSet patterns, TransactionDetails transaction) {
-        Map<String, Object> activation = Map.of("tx", variables(transaction));
+    RiskDecision decide(CompiledPatternSet patterns, TransactionDetails transaction, FeatureSnapshot features) {
+        PatternVariables variables = new PatternVariables(transaction, features);
         double score = 0;
         Decision forced = Decision.APPROVE;
         List<DecisionReason> reasons = new ArrayList<>();
+        List<DecisionReason> shadowHits = new ArrayList<>();
         for (CompiledPattern pattern : patterns.patterns()) {
-            if (pattern.definition().mode() != PatternMode.ACTIVE || !matches(pattern, activation)) {
+            PatternMode mode = pattern.definition().mode();
+            if (mode == PatternMode.OFF) {
+                continue;
+            }
+            variables.startRecording();
+            if (!matches(pattern, variables)) {
+                continue;
+            }
+            DecisionReason reason = new DecisionReason(
+                    pattern.definition().id(),
+                    pattern.definition().name(),
+                    pattern.definition().effect(),
+                    variables.seen());
+            if (mode == PatternMode.SHADOW) {
+                shadowHits.add(reason);
                 continue;
             }
             score += pattern.effect().scoreDelta();
             if (pattern.effect().forced() != null) {
                 forced = stricter(forced, pattern.effect().forced());
             }
-            reasons.add(new DecisionReason(
-                    pattern.definition().id(),
-                    pattern.definition().name(),
-                    pattern.definition().effect()));
+            reasons.add(reason);
         }
         score = Math.min(100, score);
         Decision decision = stricter(forced, fromScore(score));
-        return new RiskDecision(decision, score, reasons, patterns.version(), false, clock.instant());
+        return new RiskDecision(decision, score, reasons, patterns.version(), false, clock.instant(), shadowHits);
     }
 
     /** The decision given when no pattern set can be evaluated. */
@@ -71,39 +82,13 @@ final class RiskEngine {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static boolean matches(CompiledPattern pattern, Map<String, Object> activation) {
+    private static boolean matches(CompiledPattern pattern, PatternVariables variables) {
         try {
-            return Boolean.TRUE.equals(pattern.program().eval(activation));
+            return Boolean.TRUE.equals(pattern.program().eval(variables));
         } catch (CelEvaluationException e) {
             // e.g. a pattern reading an attribute this transaction does not carry: it does not match
             log.debug("Pattern {} did not evaluate: {}", pattern.definition().id(), e.getMessage());
             return false;
         }
-    }
-
-    /** The {@code tx} variable of the pattern language: every submitted field, absent text as "". */
-    static Map<String, Object> variables(TransactionDetails t) {
-        Map<String, Object> tx = new HashMap<>();
-        tx.put("id", t.transactionId());
-        tx.put("amount", t.amount().doubleValue());
-        tx.put("currency", t.currency());
-        tx.put("merchantId", t.merchantId());
-        tx.put("customerId", text(t.customerId()));
-        tx.put("cardFingerprint", text(t.cardFingerprint()));
-        tx.put("cardBin", text(t.cardBin()));
-        tx.put("deviceId", text(t.deviceId()));
-        tx.put("ip", text(t.ip()));
-        tx.put("email", text(t.email()));
-        tx.put("country", text(t.country()));
-        tx.put("paymentMethod", text(t.paymentMethod()));
-        tx.put("channel", text(t.channel()));
-        tx.put("browser", text(t.browser()));
-        tx.put("deviceType", text(t.deviceType()));
-        tx.put("attributes", t.attributes());
-        return tx;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -11,6 +11,7 @@ import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.scoring.config.ScoringSettings;
+import io.vigil.scoring.features.InMemoryFeatureStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +26,19 @@ class RiskEngineTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.004Z");
     private final PatternCompiler compiler = new PatternCompiler();
     private final RiskEngine engine = new RiskEngine(
-            new ScoringSettings(50, 80, Decision.REVIEW, Duration.ofSeconds(2)), Clock.fixed(NOW, ZoneOffset.UTC));
+            new ScoringSettings(50, 80, Decision.REVIEW, Duration.ofSeconds(2), Duration.ofMillis(50)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void approvesWhenNoPatternMatches() {
-        RiskDecision d = engine.decide(set(pattern("p-high", "tx.amount > 1000.0", "review")), tx("129.90", "SE"));
+        RiskDecision d = decide(set(pattern("p-high", "tx.amount > 1000.0", "review")), tx("129.90", "SE"));
 
         assertThat(d).isEqualTo(new RiskDecision(Decision.APPROVE, 0, List.of(), 3, false, NOW));
     }
 
     @Test
     void forcedReviewWinsAndIsExplained() {
-        RiskDecision d = engine.decide(set(pattern("p-high", "tx.amount > 1000.0", "review")), tx("1500", "SE"));
+        RiskDecision d = decide(set(pattern("p-high", "tx.amount > 1000.0", "review")), tx("1500", "SE"));
 
         assertThat(d.decision()).isEqualTo(Decision.REVIEW);
         assertThat(d.reasons()).containsExactly(new DecisionReason("p-high", "p-high name", "review"));
@@ -49,19 +51,19 @@ class RiskEngineTest {
                 pattern("p-gift", "tx.attributes['category'] == 'gift_cards'", "score+25"),
                 pattern("p-big", "tx.amount >= 500", "score+40"));
 
-        RiskDecision approve = engine.decide(patterns, tx("10", "DE", Map.of()));
+        RiskDecision approve = decide(patterns, tx("10", "DE", Map.of()));
         assertThat(approve.score()).isEqualTo(30);
         assertThat(approve.decision()).isEqualTo(Decision.APPROVE);
 
-        RiskDecision review = engine.decide(patterns, tx("600", "SE", Map.of("category", "gift_cards")));
+        RiskDecision review = decide(patterns, tx("600", "SE", Map.of("category", "gift_cards")));
         assertThat(review.score()).isEqualTo(65);
         assertThat(review.decision()).isEqualTo(Decision.REVIEW);
         assertThat(review.reasons()).extracting(DecisionReason::patternId).containsExactly("p-gift", "p-big");
 
-        RiskDecision high = engine.decide(patterns, tx("600", "DE", Map.of()));
+        RiskDecision high = decide(patterns, tx("600", "DE", Map.of()));
         assertThat(high.score()).isEqualTo(70);
         assertThat(high.decision()).isEqualTo(Decision.REVIEW);
-        assertThat(engine.decide(patterns, tx("600", "DE", Map.of("category", "gift_cards")))
+        assertThat(decide(patterns, tx("600", "DE", Map.of("category", "gift_cards")))
                         .decision())
                 .isEqualTo(Decision.DECLINE);
     }
@@ -69,20 +71,20 @@ class RiskEngineTest {
     @Test
     void capsTheScoreAt100() {
         CompiledPatternSet patterns = set(pattern("a", "true", "score+70"), pattern("b", "true", "score+70"));
-        assertThat(engine.decide(patterns, tx("10", "SE")).score()).isEqualTo(100);
+        assertThat(decide(patterns, tx("10", "SE")).score()).isEqualTo(100);
     }
 
     @Test
     void shadowPatternsNeverChangeTheDecision() {
         PatternDefinition shadow = new PatternDefinition("p-s", "shadow", "", "true", "decline", PatternMode.SHADOW, 1);
         CompiledPatternSet patterns = compiler.compile(new PatternSet(3, List.of(shadow)));
-        assertThat(engine.decide(patterns, tx("10", "SE")).decision()).isEqualTo(Decision.APPROVE);
+        assertThat(decide(patterns, tx("10", "SE")).decision()).isEqualTo(Decision.APPROVE);
     }
 
     @Test
     void aPatternThatCannotBeEvaluatedForThisTransactionDoesNotMatch() {
         CompiledPatternSet patterns = set(pattern("p-attr", "tx.attributes['missing'] == 'x'", "decline"));
-        assertThat(engine.decide(patterns, tx("10", "SE")).decision()).isEqualTo(Decision.APPROVE);
+        assertThat(decide(patterns, tx("10", "SE")).decision()).isEqualTo(Decision.APPROVE);
     }
 
     @Test
@@ -112,6 +114,12 @@ class RiskEngineTest {
     @Test
     void theFallbackDecisionIsMarked() {
         assertThat(engine.fallback(9)).isEqualTo(new RiskDecision(Decision.REVIEW, 0, List.of(), 9, true, NOW));
+    }
+
+    private final InMemoryFeatureStore features = new InMemoryFeatureStore();
+
+    private RiskDecision decide(CompiledPatternSet patterns, TransactionDetails tx) {
+        return engine.decide(patterns, tx, features.read(tx));
     }
 
     private CompiledPatternSet set(CompiledPattern... patterns) {

@@ -1,0 +1,78 @@
+package io.vigil.scoring.features;
+
+import io.vigil.ingest.api.TransactionRecordedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the in-memory feature store from the event store when Vigil starts: every transaction recorded in the
+ * last 25 hours (the longest window plus an hour of margin) is counted once. It runs before the web server opens,
+ * so no decision is made on empty features and no live transaction is counted twice.
+ */
+@Component
+class FeatureStoreRebuild implements SmartLifecycle {
+
+    /** Before the web server (which starts at {@code Integer.MAX_VALUE - 1}), after the Axon infrastructure. */
+    static final int PHASE = Integer.MAX_VALUE - 100;
+
+    private static final Duration HORIZON = Duration.ofHours(25);
+    private static final Logger log = LoggerFactory.getLogger(FeatureStoreRebuild.class);
+
+    private final EventStore eventStore;
+    private final FeatureStore features;
+    private volatile boolean running;
+
+    FeatureStoreRebuild(EventStore eventStore, FeatureStore features) {
+        this.eventStore = eventStore;
+        this.features = features;
+    }
+
+    @Override
+    public void start() {
+        long started = System.nanoTime();
+        long counted = 0;
+        TrackingToken from = eventStore.createTokenAt(Instant.now().minus(HORIZON));
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
+            while (stream.hasNextAvailable()) {
+                Object payload = stream.nextAvailable().getPayload();
+                if (payload instanceof TransactionRecordedEvent recorded) {
+                    features.record(recorded.transaction());
+                    counted++;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("feature store rebuild interrupted", e);
+        }
+        log.info(
+                "Feature store rebuilt from {} transactions of the last {} in {} ms ({} entities)",
+                counted,
+                HORIZON,
+                (System.nanoTime() - started) / 1_000_000,
+                features.entities());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}
