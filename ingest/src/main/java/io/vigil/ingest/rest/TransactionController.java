@@ -1,5 +1,7 @@
 package io.vigil.ingest.rest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vigil.ingest.api.FindTransactionQuery;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
@@ -7,6 +9,7 @@ import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionView;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -30,11 +33,16 @@ class TransactionController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final DecisionAdmission admission;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    TransactionController(CommandGateway commands, QueryGateway queries) {
+    TransactionController(
+            CommandGateway commands, QueryGateway queries, DecisionAdmission admission, MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
+        this.admission = admission;
+        this.meters = meters;
         this.clock = Clock.systemUTC();
     }
 
@@ -43,14 +51,25 @@ class TransactionController {
     DecisionResponse submit(@RequestBody TransactionRequest request) {
         TransactionDetails details = request.validate();
         RecordTransactionCommand command = new RecordTransactionCommand(details.transactionId(), details);
-        RiskDecision decision;
-        try {
-            decision = commands.sendAndWait(command);
-        } catch (AggregateStreamCreationException | ConcurrencyException firstWriterWon) {
-            // Two requests with a new id raced and the other one was stored first: answer as for a repeat.
-            decision = commands.sendAndWait(command);
-        }
+        long start = System.nanoTime();
+        RiskDecision decision = admission.admit(() -> record(command));
+        Timer.builder("vigil.decision.latency")
+                .description("From a valid request to its stored decision, by decision")
+                .tag("decision", decision.decision().wireName())
+                .tag("fallback", Boolean.toString(decision.fallback()))
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return DecisionResponse.of(details.transactionId(), decision);
+    }
+
+    private RiskDecision record(RecordTransactionCommand command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException | ConcurrencyException firstWriterWon) {
+            // Two nodes raced on a new id and the other one stored it first: answer as for a repeat.
+            return commands.sendAndWait(command);
+        }
     }
 
     @GetMapping("/{id}")

@@ -1,0 +1,24 @@
+package io.vigil.ingest.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How much decision work Vigil takes on at once.
+ *
+ * @param maxConcurrentDecisions decisions in progress at once; more wait up to {@code admissionWait}, then are shed
+ *     with 503 and {@code Retry-After} rather than queueing up latency
+ * @param admissionWait how long a request may wait for a free slot
+ */
+@ConfigurationProperties("vigil.ingest")
+public record IngestSettings(
+        @DefaultValue("64") int maxConcurrentDecisions,
+        @DefaultValue("10ms") Duration admissionWait) {
+
+    public IngestSettings {
+        if (maxConcurrentDecisions < 1) {
+            throw new IllegalArgumentException("vigil.ingest.max-concurrent-decisions must be at least 1");
+        }
+    }
+}
