@@ -3,8 +3,9 @@ package io.vigil.ingest.api;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Record a transaction and decide it. Answers the {@link RiskDecision}; a repeat with identical content answers the
- * first decision and stores nothing, a repeat with other content fails with {@link TransactionConflictException}.
+ * Record a new transaction and decide it; answers the {@link RiskDecision}. It never reads the event store: when the
+ * id is already taken the append fails (Axon's {@code AggregateStreamCreationException}) and the sender asks with
+ * {@link ResubmitTransactionCommand} instead.
  */
 public record RecordTransactionCommand(
         @TargetAggregateIdentifier String transactionId, TransactionDetails transaction) {}

@@ -10,6 +10,8 @@ import java.util.List;
  * @param patternSetVersion version of the pattern set the decision was made with
  * @param fallback true when a time budget or a failure forced the configured fallback decision
  * @param shadowHits patterns in shadow mode that matched: recorded, never part of the decision
+ * @param listHits allow and block list entries that matched: a block hit declines, an allow hit approves unless a
+ *     block list also hits
  */
 public record RiskDecision(
         Decision decision,
@@ -18,11 +20,13 @@ public record RiskDecision(
         long patternSetVersion,
         boolean fallback,
         Instant decidedAt,
-        List<DecisionReason> shadowHits) {
+        List<DecisionReason> shadowHits,
+        List<ListHit> listHits) {
 
     public RiskDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         shadowHits = shadowHits == null ? List.of() : List.copyOf(shadowHits);
+        listHits = listHits == null ? List.of() : List.copyOf(listHits);
     }
 
     public RiskDecision(
@@ -32,6 +36,6 @@ public record RiskDecision(
             long patternSetVersion,
             boolean fallback,
             Instant decidedAt) {
-        this(decision, score, reasons, patternSetVersion, fallback, decidedAt, List.of());
+        this(decision, score, reasons, patternSetVersion, fallback, decidedAt, List.of(), List.of());
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.vigil.ingest.api.FindRiskDecisionQuery;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
+import io.vigil.ingest.api.ResubmitTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionConflictException;
 import io.vigil.ingest.api.TransactionDecidedEvent;
@@ -38,24 +39,27 @@ public class Transaction {
     }
 
     /**
-     * Records and decides a new transaction, or answers the first decision for an identical repeat. Creation and the
-     * repeat go through one handler so that a retried request needs no special path in the client.
+     * Records and decides a new transaction without reading the event store first: a new id is by far the common
+     * case, and an id already taken makes the append fail at commit, after which the sender resubmits.
      */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway) {
-        if (transactionId != null) {
-            if (!details.equals(command.transaction())) {
-                throw new TransactionConflictException(command.transactionId());
-            }
-            return decision;
-        }
         RiskDecision risk = queryGateway
                 .query(new FindRiskDecisionQuery(command.transaction()), ResponseTypes.instanceOf(RiskDecision.class))
                 .join();
         apply(new TransactionRecordedEvent(command.transactionId(), command.transaction()));
         apply(new TransactionDecidedEvent(command.transactionId(), risk));
         return risk;
+    }
+
+    /** An id submitted again: the first decision for the same content, a conflict for other content. */
+    @CommandHandler
+    public RiskDecision handle(ResubmitTransactionCommand command) {
+        if (!details.equals(command.transaction())) {
+            throw new TransactionConflictException(command.transactionId());
+        }
+        return decision;
     }
 
     @CommandHandler

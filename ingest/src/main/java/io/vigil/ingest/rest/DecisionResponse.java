@@ -1,11 +1,15 @@
 package io.vigil.ingest.rest;
 
 import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.ListHit;
 import io.vigil.ingest.api.RiskDecision;
 import java.time.Instant;
 import java.util.List;
 
-/** The answer to {@code POST /api/v1/transactions}, field for field as the public contract shows it. */
+/**
+ * The answer to {@code POST /api/v1/transactions}, field for field as the public contract shows it, plus the optional
+ * {@code listHits} (allow and block list entries that matched).
+ */
 record DecisionResponse(
         String transactionId,
         String decision,
@@ -13,7 +17,8 @@ record DecisionResponse(
         List<DecisionReason> reasons,
         long patternSetVersion,
         boolean fallback,
-        Instant decidedAt) {
+        Instant decidedAt,
+        List<ListHit> listHits) {
 
     static DecisionResponse of(String transactionId, RiskDecision decision) {
         return new DecisionResponse(
@@ -23,6 +28,7 @@ record DecisionResponse(
                 decision.reasons(),
                 decision.patternSetVersion(),
                 decision.fallback(),
-                decision.decidedAt());
+                decision.decidedAt(),
+                decision.listHits());
     }
 }

@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.Timer;
 import io.vigil.ingest.api.FindTransactionQuery;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
+import io.vigil.ingest.api.ResubmitTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionView;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -66,10 +68,29 @@ class TransactionController {
     private RiskDecision record(RecordTransactionCommand command) {
         try {
             return commands.sendAndWait(command);
-        } catch (AggregateStreamCreationException | ConcurrencyException firstWriterWon) {
-            // Two nodes raced on a new id and the other one stored it first: answer as for a repeat.
-            return commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (!idTaken(e)) {
+                throw e;
+            }
+            // the id was recorded before (a retry, or a race with another request): answer as for a repeat
+            return commands.sendAndWait(new ResubmitTransactionCommand(command.transactionId(), command.transaction()));
         }
+    }
+
+    /** Whether appending the first event failed because the id is already in the event store. */
+    static boolean idTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateStreamCreationException || t instanceof ConcurrencyException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true; // unique_violation, as the JDBC engine reports a failed batch append
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package io.vigil.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.ListHit;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
@@ -47,6 +48,7 @@ record TransactionResponse(
         Instant decidedAt,
         Map<String, Object> features,
         List<DecisionReason> shadowHits,
+        List<ListHit> listHits,
         @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome) {
 
     record Outcome(String outcome, Instant timestamp, String note) {}
@@ -82,6 +84,7 @@ record TransactionResponse(
                 d == null ? null : d.decidedAt(),
                 d == null ? null : featuresSeen(d),
                 d == null ? null : d.shadowHits(),
+                d == null ? null : d.listHits(),
                 o == null ? null : new Outcome(o.outcome().wireName(), o.timestamp(), o.note()));
     }
 

@@ -7,6 +7,7 @@ import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.FindRiskDecisionQuery;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
+import io.vigil.ingest.api.ResubmitTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionConflictException;
 import io.vigil.ingest.api.TransactionDecidedEvent;
@@ -65,7 +66,7 @@ class TransactionTest {
                         new TransactionRecordedEvent("tx-1", details("tx-1", "1500.00")),
                         new TransactionDecidedEvent("tx-1", REVIEW))
                 // 1500 and 1500.00 are the same amount
-                .when(new RecordTransactionCommand("tx-1", details("tx-1", "1500")))
+                .when(new ResubmitTransactionCommand("tx-1", details("tx-1", "1500")))
                 .expectNoEvents()
                 .expectResultMessagePayload(REVIEW);
         assertThat(scored).hasValue(0);
@@ -76,7 +77,7 @@ class TransactionTest {
         fixture.given(
                         new TransactionRecordedEvent("tx-1", details("tx-1", "1500.00")),
                         new TransactionDecidedEvent("tx-1", REVIEW))
-                .when(new RecordTransactionCommand("tx-1", details("tx-1", "1500.01")))
+                .when(new ResubmitTransactionCommand("tx-1", details("tx-1", "1500.01")))
                 .expectNoEvents()
                 .expectException(TransactionConflictException.class);
     }

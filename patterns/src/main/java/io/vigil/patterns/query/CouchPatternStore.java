@@ -3,12 +3,18 @@ package io.vigil.patterns.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.patterns.api.ListEntry;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.ektorp.CouchDbConnector;
 import org.ektorp.UpdateConflictException;
 import org.ektorp.ViewQuery;
@@ -18,7 +24,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Patterns as CouchDB documents: one document per pattern ({@code "type": "pattern"}, id = pattern id) and one
+ * Patterns and lists as CouchDB documents: one document per pattern ({@code "type": "pattern"}, id = pattern id),
+ * one per list entry ({@code "type": "list-entry"}, with {@code list}, {@code kind}, {@code value}, optional
+ * {@code expiresAt} and {@code reason}) and one
  * {@value #SET_ID} document whose {@code version} changes with every published change. Uses only what Apache CouchDB
  * and pouchdb-server both do the same way: documents with ids we choose and {@code _all_docs}.
  */
@@ -26,6 +34,8 @@ import org.springframework.stereotype.Component;
 class CouchPatternStore {
 
     static final String SET_ID = "vigil-pattern-set";
+    static final Set<String> LISTS = Set.of("allow", "block");
+    static final Set<String> LIST_KINDS = Set.of("card", "card_bin", "email", "device", "ip", "customer");
     private static final Logger log = LoggerFactory.getLogger(CouchPatternStore.class);
 
     private final CouchDbConnector db;
@@ -50,6 +60,7 @@ class CouchPatternStore {
         }
         ViewResult all = db.queryView(new ViewQuery().allDocs().includeDocs(true));
         List<PatternDefinition> patterns = new ArrayList<>();
+        List<ListEntry> lists = new ArrayList<>();
         for (ViewResult.Row row : all.getRows()) {
             JsonNode doc = row.getDocAsNode();
             if (doc == null) {
@@ -63,9 +74,11 @@ class CouchPatternStore {
                 if (pattern.mode() != PatternMode.OFF) {
                     patterns.add(pattern);
                 }
+            } else if (type.equals("list-entry")) {
+                toListEntry(doc).ifPresent(lists::add);
             }
         }
-        cached = new PatternSet(version, patterns);
+        cached = new PatternSet(version, patterns, lists);
         return cached;
     }
 
@@ -111,6 +124,32 @@ class CouchPatternStore {
                 doc.path("effect").asText(),
                 parseMode(doc.path("mode").asText("active")),
                 doc.path("version").asLong(1));
+    }
+
+    /** A list entry, or nothing (with a warning) when the document is not one Vigil can use. */
+    private static Optional<ListEntry> toListEntry(JsonNode doc) {
+        String id = doc.path("_id").asText();
+        String list = doc.path("list").asText();
+        String kind = doc.path("kind").asText();
+        String value = doc.path("value").asText();
+        if (!LISTS.contains(list) || !LIST_KINDS.contains(kind) || value.isEmpty()) {
+            log.warn(
+                    "List entry {} is ignored: list must be allow or block, kind one of {}, value non-empty",
+                    id,
+                    LIST_KINDS);
+            return Optional.empty();
+        }
+        Instant expiresAt = null;
+        if (doc.hasNonNull("expiresAt")) {
+            try {
+                expiresAt = OffsetDateTime.parse(doc.path("expiresAt").asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                log.warn("List entry {} is ignored: expiresAt is not an ISO-8601 instant", id);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ListEntry(
+                id, list, kind, value, expiresAt, doc.path("reason").asText("")));
     }
 
     private static PatternMode parseMode(String mode) {

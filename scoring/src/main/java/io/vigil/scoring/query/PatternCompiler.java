@@ -112,6 +112,6 @@ final class PatternCompiler {
                 log.error("Pattern {} is left out of scoring: {}", pattern.id(), e.getMessage());
             }
         }
-        return new CompiledPatternSet(set.version(), compiled, rejected);
+        return new CompiledPatternSet(set.version(), compiled, rejected, new ListIndex(set.lists()));
     }
 }

@@ -3,12 +3,14 @@ package io.vigil.scoring.query;
 import dev.cel.runtime.CelEvaluationException;
 import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.ListHit;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.features.FeatureSnapshot;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates the active patterns against one transaction and turns their effects into a decision: the score is the sum
  * of {@code score+N} effects (capped at 100), compared with the review and decline thresholds; a forced review or
- * decline wins over a lower decision from the score.
+ * decline wins over a lower decision from the score. Lists come last: a block list hit declines, and an allow list
+ * hit approves unless a block list also hits. Patterns are still evaluated then, for the explanation.
  */
 final class RiskEngine {
 
@@ -63,7 +66,14 @@ final class RiskEngine {
         }
         score = Math.min(100, score);
         Decision decision = stricter(forced, fromScore(score));
-        return new RiskDecision(decision, score, reasons, patterns.version(), false, clock.instant(), shadowHits);
+        Instant now = clock.instant();
+        List<ListHit> listHits = patterns.lists().hits(transaction, now);
+        if (listHits.stream().anyMatch(hit -> hit.list().equals("block"))) {
+            decision = Decision.DECLINE;
+        } else if (!listHits.isEmpty()) {
+            decision = Decision.APPROVE; // allow-listed, and no block list hits
+        }
+        return new RiskDecision(decision, score, reasons, patterns.version(), false, now, shadowHits, listHits);
     }
 
     /** The decision given when no pattern set can be evaluated. */

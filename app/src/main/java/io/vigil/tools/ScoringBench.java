@@ -1,0 +1,335 @@
+package io.vigil.tools;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./vigil bench scoring}: drives a running Vigil over HTTP from its own process with generated traffic and
+ * prints, beside baselines measured in the same run on the same machine, the decision latency at a fixed rate, the
+ * highest rate sustained without errors and the feature store's bytes per entity. Latency is measured from the
+ * moment a request was due (open loop), so a stalled server cannot hide its queueing.
+ */
+public final class ScoringBench {
+
+    private final Map<String, String> options;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final URI submit;
+    private final TrafficModel traffic;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    private ScoringBench(Map<String, String> options) {
+        this.options = options;
+        this.submit = URI.create(option("url", "http://127.0.0.1:8080") + "/api/v1/transactions");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        this.traffic = new TrafficModel(Long.parseLong(option("seed", "42")), intOption("customers", 200_000), run);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        new ScoringBench(options).run();
+    }
+
+    private void run() throws Exception {
+        int rate = intOption("rate", 1000);
+        int seconds = intOption("duration", 60);
+        int concurrency = intOption("concurrency", 32);
+        long cpuStart = generatorCpuNanos();
+        long wallStart = System.nanoTime();
+
+        progress("baseline: PostgreSQL insert + commit of two event-sized rows, %d clients, 10 s", concurrency);
+        results.put("baseline_pg_commit_tps", round(pgCommitRate(concurrency, 10)));
+        progress("baseline: no-op HTTP endpoint of the app (liveness), %d clients, 10 s", concurrency);
+        results.put("baseline_noop_http_rps", round(noopHttpRate(concurrency, 10)));
+
+        progress("warm-up: 600/s for 45 s (lets the JIT compile the decision path)");
+        runAtRate(600, 45);
+
+        long appCpuStart = appCpuNanos();
+        progress("fixed rate: %d/s for %d s", rate, seconds);
+        Phase fixed = runAtRate(rate, seconds);
+        double appCpu = (appCpuNanos() - appCpuStart) / 1e9;
+        results.put("rate_tps", round(fixed.achieved()));
+        results.put("p50_ms", round(fixed.latencies.percentileMillis(50)));
+        results.put("p95_ms", round(fixed.latencies.percentileMillis(95)));
+        results.put("p99_ms", round(fixed.latencies.percentileMillis(99)));
+        results.put("max_ms", round(fixed.latencies.percentileMillis(100)));
+        results.put("errors", fixed.latencies.errors());
+        results.put("errors_by_cause", fixed.latencies.errorsByCause());
+        if (appCpu > 0) {
+            results.put("app_cpu_ms_per_tx", round(appCpu * 1000 / Math.max(1, fixed.latencies.count())));
+        }
+
+        int sustained = 0;
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (String step : option("steps", "1500,2000,2500,3000,3500,4000,5000").split(",")) {
+            int target = Integer.parseInt(step.trim());
+            int stepSeconds = intOption("step-duration", 15);
+            progress("max sustained: %d/s for %d s", target, stepSeconds);
+            Phase phase = runAtRate(target, stepSeconds);
+            boolean held = phase.latencies.errors() == 0 && phase.achieved() >= 0.97 * target;
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("offered_tps", target);
+            s.put("achieved_tps", round(phase.achieved()));
+            s.put("p99_ms", round(phase.latencies.percentileMillis(99)));
+            s.put("errors", phase.latencies.errors());
+            s.put("errors_by_cause", phase.latencies.errorsByCause());
+            s.put("sustained", held);
+            steps.add(s);
+            progress(
+                    "  achieved %.0f/s, p99 %.1f ms, %d errors%s",
+                    phase.achieved(),
+                    phase.latencies.percentileMillis(99),
+                    phase.latencies.errors(),
+                    held ? "" : ": not sustained");
+            if (!held) {
+                break;
+            }
+            sustained = target;
+        }
+        results.put("max_sustained_tps", sustained);
+        results.put("steps", steps);
+
+        progress("feature store footprint with %,d entities", intOption("entities", 1_000_000));
+        results.put("bytes_per_entity", round(FeatureFootprint.bytesPerEntity(intOption("entities", 1_000_000))));
+
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        results.put("generator_cpu_percent_of_one_core", round(100 * (generatorCpuNanos() - cpuStart) / 1e9 / wall));
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        report();
+    }
+
+    private record Phase(LatencyRecorder latencies, double seconds) {
+        double achieved() {
+            return latencies.count() / seconds;
+        }
+    }
+
+    /** Sends at a fixed rate for the duration; each latency counts from the moment its request was due. */
+    private Phase runAtRate(int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        LatencyRecorder latencies = new LatencyRecorder(total);
+        Semaphore inFlight = new Semaphore(intOption("max-in-flight", 1024));
+        CountDownLatch done = new CountDownLatch(total);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        Instant eventTime = Instant.now();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(submit)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(traffic.next(eventTime.plusNanos(i * interval))))
+                    .build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                if (failure == null && response.statusCode() == 200) {
+                    latencies.ok(System.nanoTime() - due);
+                } else {
+                    latencies.error(
+                            failure == null
+                                    ? Integer.toString(response.statusCode())
+                                    : failure.getClass().getSimpleName());
+                }
+                inFlight.release();
+                done.countDown();
+            });
+        }
+        done.await(60, TimeUnit.SECONDS);
+        double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
+        return new Phase(latencies, elapsed);
+    }
+
+    private double pgCommitRate(int clients, int seconds) throws Exception {
+        String url = option("db-url", "jdbc:postgresql://127.0.0.1:5432/vigil");
+        String user = option("db-user", "vigil");
+        String password = option("db-password", "vigil");
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_baseline (id bigserial primary key, aggregate varchar(255),"
+                    + " seq bigint, payload bytea, time_stamp varchar(255))");
+            s.execute("truncate bench_baseline");
+        }
+        byte[] payload = traffic.next(Instant.now()).getBytes(); // about the size of a stored event
+        AtomicLong commits = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread thread = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password);
+                        PreparedStatement ps = c.prepareStatement(
+                                "insert into bench_baseline (aggregate, seq, payload, time_stamp) values (?, ?, ?, ?)")) {
+                    c.setAutoCommit(false);
+                    while (System.nanoTime() < end) {
+                        String id = UUID.randomUUID().toString();
+                        for (int seq = 0; seq < 2; seq++) {
+                            ps.setString(1, id);
+                            ps.setLong(2, seq);
+                            ps.setBytes(3, payload);
+                            ps.setString(4, Instant.now().toString());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                        c.commit();
+                        commits.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
+            s.execute("drop table bench_baseline");
+        }
+        return commits.get() / (double) seconds;
+    }
+
+    private double noopHttpRate(int clients, int seconds) throws InterruptedException {
+        URI liveness = URI.create(option("url", "http://127.0.0.1:8080") + "/actuator/health/liveness");
+        AtomicLong ok = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        if (http.send(HttpRequest.newBuilder(liveness).build(), HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200) {
+                            ok.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return ok.get() / (double) seconds;
+    }
+
+    private long appCpuNanos() {
+        String pid = option("app-pid", "");
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private void report() throws IOException {
+        System.out.println();
+        System.out.println("Vigil scoring benchmark");
+        results.forEach((key, value) -> {
+            if (!(value instanceof List) && !(value instanceof Map)) {
+                System.out.printf("  %-36s %s%n", key, value);
+            }
+        });
+        Path out = Path.of(option("out", "target/bench/scoring.json"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, json(results) + "\n");
+        System.out.println("  written to " + out);
+    }
+
+    private static String json(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder b = new StringBuilder("{");
+            map.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "")
+                    .append('"')
+                    .append(k)
+                    .append("\": ")
+                    .append(json(v)));
+            return b.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder b = new StringBuilder("[");
+            list.forEach(v -> b.append(b.length() > 1 ? ", " : "").append(json(v)));
+            return b.append(']').toString();
+        }
+        if (value instanceof String text) {
+            return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return "null";
+        }
+        return String.valueOf(value);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private int intOption(String name, int fallback) {
+        return Integer.parseInt(option(name, Integer.toString(fallback)));
+    }
+
+    private static void progress(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", concat(new java.util.Date(), args));
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}
