@@ -31,6 +31,17 @@ final class LatencyRecorder {
         return new java.util.TreeMap<>(errorsByCause);
     }
 
+    private long fallbacks;
+
+    /** A 200 that carried the fallback decision (time budget missed, patterns unreadable). */
+    synchronized void fallback() {
+        fallbacks++;
+    }
+
+    synchronized long fallbacks() {
+        return fallbacks;
+    }
+
     synchronized int count() {
         return size;
     }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vigil.ingest")
 public record IngestSettings(
-        @DefaultValue("64") int maxConcurrentDecisions,
+        @DefaultValue("24") int maxConcurrentDecisions,
         @DefaultValue("10ms") Duration admissionWait) {
 
     public IngestSettings {

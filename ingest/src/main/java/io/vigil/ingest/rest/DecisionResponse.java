@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The answer to {@code POST /api/v1/transactions}, field for field as the public contract shows it, plus the optional
- * {@code listHits} (allow and block list entries that matched).
+ * The answer to {@code POST /api/v1/transactions}, field for field as the public contract shows it, plus two fields the
+ * contract allows as extensions: {@code listHits} (allow and block list entries that matched, always present, often
+ * empty) and, in each reason, {@code features} (the feature values the pattern read).
  */
 record DecisionResponse(
         String transactionId,

@@ -4,6 +4,7 @@ import io.vigil.ingest.api.TransactionDetails;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,10 @@ record TransactionRequest(
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_TEXT = 256;
+    /** Client clocks drift and time zones get mixed up; a day ahead is the most a real event time can be. */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofHours(24);
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final int MAX_ATTRIBUTES = 50;
 
     /** Checks every rule of the contract and returns the normalised details, or throws with all violations. */
@@ -110,12 +115,19 @@ record TransactionRequest(
         if (!v.required("timestamp", timestamp)) {
             return null;
         }
+        Instant parsed;
         try {
-            return OffsetDateTime.parse(timestamp).toInstant();
+            parsed = OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
             v.add("timestamp", "must be an ISO-8601 instant such as 2026-11-23T10:15:30Z");
             return null;
         }
+        if (parsed.isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
+            v.add("timestamp", "must not be more than 24 hours in the future");
+        } else if (parsed.isBefore(EARLIEST)) {
+            v.add("timestamp", "must not be before 2000-01-01");
+        }
+        return parsed;
     }
 
     private Currency parseCurrency(Violations v) {

@@ -64,6 +64,23 @@ class TransactionRequestTest {
     }
 
     @Test
+    void rejectsEventTimesFarInTheFutureOrBefore2000() {
+        assertInvalid(
+                with(
+                        valid(),
+                        "timestamp",
+                        java.time.Instant.now().plusSeconds(2 * 86400).toString()),
+                "timestamp");
+        assertInvalid(with(valid(), "timestamp", "1999-12-31T23:59:59Z"), "timestamp");
+        assertThat(with(
+                                valid(),
+                                "timestamp",
+                                java.time.Instant.now().plusSeconds(3600).toString())
+                        .validate())
+                .isNotNull();
+    }
+
+    @Test
     void acceptsIpv6Addresses() {
         assertThat(with(valid(), "ip", "2001:db8::7").validate().ip()).isEqualTo("2001:db8::7");
     }

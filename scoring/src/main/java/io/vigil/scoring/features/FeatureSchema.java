@@ -64,7 +64,8 @@ public final class FeatureSchema {
                         kind,
                         "amount_" + WINDOW_NAMES[i],
                         SimpleType.DOUBLE,
-                        (s, snap) -> s == null ? 0.0 : s.sum(window, snap.minute()));
+                        // sums are kept in single precision: shown to the cent, exact to about 7 significant digits
+                        (s, snap) -> s == null ? 0.0 : Math.round(s.sum(window, snap.minute()) * 100) / 100.0);
             }
         }
         EntityKind c = EntityKind.CUSTOMER;

@@ -3,10 +3,10 @@ package io.vigil.scoring.features;
 import io.vigil.ingest.api.TransactionRecordedEvent;
 import java.time.Duration;
 import java.time.Instant;
-import org.axonframework.common.stream.BlockingStream;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,18 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class FeatureStoreRebuild implements SmartLifecycle {
 
-    /** Before the web server (which starts at {@code Integer.MAX_VALUE - 1}), after the Axon infrastructure. */
-    static final int PHASE = Integer.MAX_VALUE - 100;
+    /** Before the web server, which Spring Boot starts at {@code Integer.MAX_VALUE - 2048}. */
+    static final int PHASE = Integer.MAX_VALUE - 4096;
 
     private static final Duration HORIZON = Duration.ofHours(25);
     private static final Logger log = LoggerFactory.getLogger(FeatureStoreRebuild.class);
 
-    private final EventStore eventStore;
+    private final EventStorageEngine storage;
     private final FeatureStore features;
     private volatile boolean running;
 
-    FeatureStoreRebuild(EventStore eventStore, FeatureStore features) {
-        this.eventStore = eventStore;
+    FeatureStoreRebuild(EventStorageEngine storage, FeatureStore features) {
+        this.storage = storage;
         this.features = features;
     }
 
@@ -39,18 +39,15 @@ class FeatureStoreRebuild implements SmartLifecycle {
     public void start() {
         long started = System.nanoTime();
         long counted = 0;
-        TrackingToken from = eventStore.createTokenAt(Instant.now().minus(HORIZON));
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from)) {
-            while (stream.hasNextAvailable()) {
-                Object payload = stream.nextAvailable().getPayload();
-                if (payload instanceof TransactionRecordedEvent recorded) {
+        // read from the storage engine itself: no event processor or stream producer has to run yet
+        TrackingToken from = storage.createTokenAt(Instant.now().minus(HORIZON));
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false)) {
+            for (var it = events.iterator(); it.hasNext(); ) {
+                if (it.next().getPayload() instanceof TransactionRecordedEvent recorded) {
                     features.record(recorded.transaction());
                     counted++;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("feature store rebuild interrupted", e);
         }
         log.info(
                 "Feature store rebuilt from {} transactions of the last {} in {} ms ({} entities)",

@@ -35,8 +35,12 @@ public final class InMemoryFeatureStore implements FeatureStore {
     @Override
     public void record(TransactionDetails transaction) {
         int minute = FeatureStore.minuteOf(transaction);
-        if (minute > watermarkMinute) {
-            watermarkMinute = minute;
+        // the expiry clock follows event time, but never past the wall clock: one transaction dated far ahead must
+        // not make every entity look idle
+        int ceiling = (int) (System.currentTimeMillis() / 60_000) + 5;
+        int clock = Math.min(minute, ceiling);
+        if (clock > watermarkMinute) {
+            watermarkMinute = clock;
         }
         for (EntityKind kind : EntityKind.values()) {
             String key = kind.keyOf(transaction);

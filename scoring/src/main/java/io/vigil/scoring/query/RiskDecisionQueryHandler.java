@@ -41,11 +41,11 @@ class RiskDecisionQueryHandler {
 
     @QueryHandler
     RiskDecision handle(FindRiskDecisionQuery query) {
-        long start = System.nanoTime();
         Optional<CompiledPatternSet> patterns = catalog.current();
         if (patterns.isEmpty()) {
             return fallback(0, "no-patterns");
         }
+        long start = System.nanoTime(); // the budget covers scoring, not the wait for the very first pattern load
         RiskDecision decision;
         try {
             decision = engine.decide(patterns.get(), query.transaction(), features.read(query.transaction()));

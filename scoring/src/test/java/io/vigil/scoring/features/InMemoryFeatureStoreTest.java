@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryFeatureStoreTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    /** Three days ago, on the hour: the expiry clock follows event time but never runs ahead of the wall clock. */
+    private static final Instant T0 =
+            Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
     private final InMemoryFeatureStore store = new InMemoryFeatureStore();
 
     @Test
@@ -82,6 +85,14 @@ class InMemoryFeatureStoreTest {
 
         assertThat(store.expireIdle()).isEqualTo(3); // c-1, card-1, d-1; the merchant was seen just now
         assertThat(store.entities()).isEqualTo(3); // c-2, card-2, m-1
+    }
+
+    @Test
+    void aTransactionDatedFarAheadDoesNotMakeEveryoneIdle() {
+        store.record(tx("now", Instant.now(), "c-1", "card-1", null, null, "20"));
+        store.record(tx("ahead", Instant.now().plus(Duration.ofDays(30)), "c-2", "card-2", null, null, "20"));
+
+        assertThat(store.expireIdle()).isZero();
     }
 
     static TransactionDetails tx(
