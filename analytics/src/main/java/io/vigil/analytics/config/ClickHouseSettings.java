@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the analytics store lives. The URL is a ClickHouse HTTP endpoint in the {@code ru.yandex} driver's form; it
+ * Where the analytics store lives, and how the projection batches into it ({@code projectionPause}: after a batch
+ * of under 500 events the projection waits this long so that the next insert carries more rows). The URL is a ClickHouse HTTP endpoint in the {@code ru.yandex} driver's form; it
  * works with ClickHouse 18.16 and current servers alike.
  */
 @ConfigurationProperties("vigil.clickhouse")
@@ -13,4 +14,5 @@ public record ClickHouseSettings(
         @DefaultValue("vigil") String database,
         @DefaultValue("default") String user,
         @DefaultValue("") String password,
-        @DefaultValue("30000") int socketTimeoutMillis) {}
+        @DefaultValue("30000") int socketTimeoutMillis,
+        @DefaultValue("200ms") java.time.Duration projectionPause) {}

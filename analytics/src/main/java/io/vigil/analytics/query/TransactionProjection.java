@@ -2,6 +2,7 @@ package io.vigil.analytics.query;
 
 import static io.vigil.analytics.query.IdempotentTableWriter.dateTime;
 
+import io.vigil.analytics.config.ClickHouseSettings;
 import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDecidedEvent;
@@ -37,7 +38,11 @@ class TransactionProjection {
     private final IdempotentTableWriter transactions;
     private final IdempotentTableWriter decisions;
 
-    TransactionProjection(ClickHouse clickHouse) {
+    private static final int SMALL_BATCH = 500;
+    private final long pauseMillis;
+
+    TransactionProjection(ClickHouse clickHouse, ClickHouseSettings settings) {
+        this.pauseMillis = settings.projectionPause().toMillis();
         this.transactions = new IdempotentTableWriter(
                 clickHouse,
                 "transactions",
@@ -110,6 +115,7 @@ class TransactionProjection {
         return root.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch();
             root.onPrepareCommit(uow -> flush(batch));
+            root.afterCommit(uow -> pauseAfterSmallBatch(batch));
             return batch;
         });
     }
@@ -121,6 +127,21 @@ class TransactionProjection {
             log.debug("Projected {} transactions and {} decisions to ClickHouse", t, d);
         } catch (SQLException e) {
             throw new IllegalStateException("ClickHouse insert failed; the batch will be retried", e);
+        }
+    }
+
+    /**
+     * Lets events gather after a small batch: every batch is one insert per table in ClickHouse (a new part) and one
+     * token update in PostgreSQL, so at a steady trickle many tiny batches cost far more than fewer larger ones. The
+     * pause bounds how stale ClickHouse may be; a full batch goes on at once.
+     */
+    private void pauseAfterSmallBatch(Batch batch) {
+        if (pauseMillis > 0 && batch.transactions.size() + batch.decisions.size() < SMALL_BATCH) {
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
