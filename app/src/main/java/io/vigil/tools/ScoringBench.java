@@ -3,16 +3,12 @@ package io.vigil.tools;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,31 +17,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./vigil bench scoring}: drives a running Vigil over HTTP from its own process with generated traffic and
  * prints, beside baselines measured in the same run on the same machine, the decision latency at a fixed rate, the
  * highest rate sustained without errors and the feature store's bytes per entity. Latency is measured from the
- * moment a request was due (open loop), so a stalled server cannot hide its queueing.
+ * moment a request was due (open loop), so a stalled server cannot hide its queueing. The load goes over kept-alive
+ * HTTP/1.1 connections, one thread each, so the generator costs little of the machine it shares.
  */
 public final class ScoringBench {
 
     private final Map<String, String> options;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final URI submit;
+    private final URI base;
     private final TrafficModel traffic;
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     private ScoringBench(Map<String, String> options) {
         this.options = options;
-        this.submit = URI.create(option("url", "http://127.0.0.1:8080") + "/api/v1/transactions");
+        this.base = URI.create(option("url", "http://127.0.0.1:8080"));
         String run = UUID.randomUUID().toString().substring(0, 8);
         this.traffic = new TrafficModel(Long.parseLong(option("seed", "42")), intOption("customers", 200_000), run);
     }
@@ -140,44 +132,53 @@ public final class ScoringBench {
         }
     }
 
-    /** Sends at a fixed rate for the duration; each latency counts from the moment its request was due. */
+    /**
+     * Sends at a fixed rate for the duration over {@code --connections} kept-alive connections (16), one thread each,
+     * like wrk2: request i is due at start + i / rate, and its latency counts from that moment, so a server that
+     * falls behind shows its queueing instead of slowing the generator down.
+     */
     private Phase runAtRate(int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
         LatencyRecorder latencies = new LatencyRecorder(total);
-        Semaphore inFlight = new Semaphore(intOption("max-in-flight", 1024));
-        CountDownLatch done = new CountDownLatch(total);
-        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 10_000_000L;
         Instant eventTime = Instant.now();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(submit)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(traffic.next(eventTime.plusNanos(i * interval))))
-                    .build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                if (failure == null && response.statusCode() == 200) {
-                    latencies.ok(System.nanoTime() - due);
-                    if (response.body().contains("\"fallback\":true")) {
-                        latencies.fallback();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < intOption("connections", 16); c++) {
+            Thread thread = new Thread(() -> {
+                try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long due = start + i * interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        String body = traffic.next(eventTime.plusNanos(i * interval));
+                        try {
+                            KeepAliveHttp.Response response = connection.post("/api/v1/transactions", body);
+                            if (response.status() == 200) {
+                                latencies.ok(System.nanoTime() - due);
+                                if (response.body().contains("\"fallback\":true")) {
+                                    latencies.fallback();
+                                }
+                            } else {
+                                latencies.error(Integer.toString(response.status()));
+                            }
+                        } catch (IOException e) {
+                            latencies.error(e.getClass().getSimpleName());
+                        }
                     }
-                } else {
-                    latencies.error(
-                            failure == null
-                                    ? Integer.toString(response.statusCode())
-                                    : failure.getClass().getSimpleName());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                inFlight.release();
-                done.countDown();
             });
+            thread.start();
+            threads.add(thread);
         }
-        done.await(60, TimeUnit.SECONDS);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(seconds + 120));
+        }
         double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
         return new Phase(latencies, elapsed);
     }
@@ -233,22 +234,19 @@ public final class ScoringBench {
     }
 
     private double noopHttpRate(int clients, int seconds) throws InterruptedException {
-        URI liveness = URI.create(option("url", "http://127.0.0.1:8080") + "/actuator/health/liveness");
         AtomicLong ok = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < clients; t++) {
             Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        if (http.send(HttpRequest.newBuilder(liveness).build(), HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                == 200) {
+                try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+                    while (System.nanoTime() < end) {
+                        if (connection.get("/actuator/health/liveness").status() == 200) {
                             ok.incrementAndGet();
                         }
-                    } catch (IOException | InterruptedException e) {
-                        return;
                     }
+                } catch (IOException e) {
+                    // counted as not answered
                 }
             });
             thread.start();
