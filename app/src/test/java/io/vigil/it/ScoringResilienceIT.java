@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class ScoringResilienceIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -83,18 +78,12 @@ class ScoringResilienceIT {
             assertThat(vigil.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
             couch = startCouch(server, couchPort, data);
-            String doc = get(couchUrl + "/vigil-patterns-outage/p-high-amount");
-            String rev = JSON.readTree(doc).path("_rev").asText();
-            put(couchUrl + "/vigil-patterns-outage/p-high-amount", """
-                    {"_rev": "%s", "type": "pattern", "name": "High amount", "expression": "tx.amount > 100.0",
+            String database = couchUrl + "/vigil-patterns-outage";
+            Stores.putCouchDocument(database, "p-high-amount", """
+                    {"type": "pattern", "name": "High amount", "expression": "tx.amount > 100.0",
                      "effect": "review", "mode": "active", "version": 2}
-                    """.formatted(rev));
-            String setRev = JSON.readTree(get(couchUrl + "/vigil-patterns-outage/vigil-pattern-set"))
-                    .path("_rev")
-                    .asText();
-            put(
-                    couchUrl + "/vigil-patterns-outage/vigil-pattern-set",
-                    "{\"_rev\": \"" + setRev + "\", \"type\": \"pattern-set\", \"version\": 2}");
+                    """);
+            Stores.putCouchDocument(database, "vigil-pattern-set", "{\"type\": \"pattern-set\", \"version\": 2}");
 
             int[] attempt = {0};
             eventually(
@@ -136,26 +125,11 @@ class ScoringResilienceIT {
                 .start();
         eventually(Duration.ofSeconds(30), "pouchdb-server on port " + port, () -> {
             try {
-                return get("http://127.0.0.1:" + port + "/").contains("Welcome");
+                return Stores.get("http://127.0.0.1:" + port + "/").contains("Welcome");
             } catch (java.io.IOException notYet) {
                 return false;
             }
         });
         return p;
-    }
-
-    private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
-
-    private static void put(String url, String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
     }
 }

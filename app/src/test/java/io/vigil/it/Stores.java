@@ -92,7 +92,12 @@ final class Stores {
 
     /** Writes a document with our own id into the pattern database, as an analyst's tool would. */
     static void putCouchDocument(String id, String json) throws Exception {
-        String url = COUCHDB_URL + "/" + COUCHDB_DB + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        putCouchDocument(COUCHDB_URL + "/" + COUCHDB_DB, id, json);
+    }
+
+    /** Writes a document into the given CouchDB database, over its current revision if there is one. */
+    static void putCouchDocument(String databaseUrl, String id, String json) throws Exception {
+        String url = databaseUrl + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         HttpResponse<String> current =
                 HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         String body = json;
@@ -112,7 +117,11 @@ final class Stores {
     }
 
     static String getCouchDocument(String id) throws Exception {
-        String url = COUCHDB_URL + "/" + COUCHDB_DB + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        return get(COUCHDB_URL + "/" + COUCHDB_DB + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+    }
+
+    /** The body of a GET. */
+    static String get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
                 .body();
     }
