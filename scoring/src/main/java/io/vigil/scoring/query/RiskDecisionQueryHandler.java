@@ -43,7 +43,8 @@ class RiskDecisionQueryHandler {
     RiskDecision handle(FindRiskDecisionQuery query) {
         Optional<CompiledPatternSet> patterns = catalog.current();
         if (patterns.isEmpty()) {
-            return fallback(0, "no-patterns");
+            count("no-patterns");
+            return engine.fallback(0);
         }
         long start = System.nanoTime(); // the budget covers scoring, not the wait for the very first pattern load
         RiskDecision decision;
@@ -54,23 +55,27 @@ class RiskDecisionQueryHandler {
                     "Scoring failed for {}, answering the fallback decision",
                     query.transaction().transactionId(),
                     e);
-            return fallback(patterns.get().version(), "error");
+            return fallback(patterns.get(), query, "error");
         }
         if (System.nanoTime() - start > budgetNanos) {
-            return fallback(patterns.get().version(), "time-budget");
+            return fallback(patterns.get(), query, "time-budget");
         }
         count(decision.reasons(), "active");
         count(decision.shadowHits(), "shadow");
         return decision;
     }
 
-    private RiskDecision fallback(long patternSetVersion, String reason) {
+    private RiskDecision fallback(CompiledPatternSet patterns, FindRiskDecisionQuery query, String reason) {
+        count(reason);
+        return engine.fallback(patterns, query.transaction());
+    }
+
+    private void count(String fallbackReason) {
         Counter.builder("vigil.decision.fallbacks")
                 .description("Decisions answered with the fallback decision, by cause")
-                .tag("reason", reason)
+                .tag("reason", fallbackReason)
                 .register(meters)
                 .increment();
-        return engine.fallback(patternSetVersion);
     }
 
     private void count(List<DecisionReason> hits, String mode) {

@@ -68,17 +68,39 @@ final class RiskEngine {
         Decision decision = stricter(forced, fromScore(score));
         Instant now = clock.instant();
         List<ListHit> listHits = patterns.lists().hits(transaction, now);
-        if (listHits.stream().anyMatch(hit -> hit.list().equals("block"))) {
-            decision = Decision.DECLINE;
-        } else if (!listHits.isEmpty()) {
-            decision = Decision.APPROVE; // allow-listed, and no block list hits
-        }
+        decision = fromLists(listHits, decision);
         return new RiskDecision(decision, score, reasons, patterns.version(), false, now, shadowHits, listHits);
     }
 
     /** The decision given when no pattern set can be evaluated. */
     RiskDecision fallback(long patternSetVersion) {
         return new RiskDecision(settings.fallbackDecision(), 0, List.of(), patternSetVersion, true, clock.instant());
+    }
+
+    /**
+     * The decision given when the patterns could not be evaluated in time (or failed) but the lists are at hand:
+     * the lists still apply (they are one lookup each), otherwise the configured fallback decision.
+     */
+    RiskDecision fallback(CompiledPatternSet patterns, TransactionDetails transaction) {
+        Instant now = clock.instant();
+        List<ListHit> listHits = patterns.lists().hits(transaction, now);
+        return new RiskDecision(
+                fromLists(listHits, settings.fallbackDecision()),
+                0,
+                List.of(),
+                patterns.version(),
+                true,
+                now,
+                List.of(),
+                listHits);
+    }
+
+    /** A block list hit declines; otherwise an allow list hit approves; otherwise the decision stands. */
+    private static Decision fromLists(List<ListHit> listHits, Decision otherwise) {
+        if (listHits.stream().anyMatch(hit -> hit.list().equals("block"))) {
+            return Decision.DECLINE;
+        }
+        return listHits.isEmpty() ? otherwise : Decision.APPROVE;
     }
 
     private Decision fromScore(double score) {

@@ -76,6 +76,20 @@ class ListIndexTest {
     }
 
     @Test
+    void listsStillApplyWhenTheFallbackDecisionIsGiven() {
+        CompiledPatternSet set =
+                compiler.compile(new PatternSet(5, List.of(), List.of(entry("block", "card", "card-7f3a", null))));
+
+        RiskDecision blocked = engine.fallback(set, tx("card-7f3a", "a@x.se"));
+        RiskDecision other = engine.fallback(set, tx("card-1", "a@x.se"));
+
+        assertThat(blocked.fallback()).isTrue();
+        assertThat(blocked.decision()).isEqualTo(Decision.DECLINE);
+        assertThat(blocked.listHits()).hasSize(1);
+        assertThat(other.decision()).isEqualTo(Decision.REVIEW); // the configured fallback
+    }
+
+    @Test
     void everyKindIsLookedUp() {
         TransactionDetails tx = tx("card-1", "a@x.se");
         for (String[] kv : new String[][] {
