@@ -64,6 +64,9 @@ public final class ScoringBench {
         progress("baseline: no-op HTTP endpoint of the app (liveness), %d clients, 10 s", concurrency);
         results.put("baseline_noop_http_rps", round(noopHttpRate(concurrency, 10)));
 
+        if (!option("couch-url", "").isEmpty()) {
+            publishPatterns();
+        }
         progress("warm-up: 600/s for 45 s (lets the JIT compile the decision path)");
         runAtRate(600, 45);
 
@@ -181,6 +184,77 @@ public final class ScoringBench {
         }
         double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
         return new Phase(latencies, elapsed);
+    }
+
+    /**
+     * Publishes patterns that read features, so that the run measures scoring as analysts use it: velocity per
+     * card, a device shared by many cards, a new device in a new country, and an amount far above the customer's
+     * habit. They are written to the pattern store over the CouchDB API and the run waits until Vigil decides with
+     * them.
+     */
+    private void publishPatterns() throws Exception {
+        String database = option("couch-url", "") + "/" + option("couch-db", "vigil-patterns");
+        String[][] patterns = {
+            {"bench-card-velocity", "Card velocity", "features.card.count_5m >= 5", "score+40"},
+            {"bench-device-farm", "Device shared by many cards", "features.device.distinct_cards_24h >= 5", "review"},
+            {
+                "bench-new-device-country",
+                "New device in a new country",
+                "features.customer.new_device && features.customer.new_country && tx.amount > 200.0",
+                "score+30"
+            },
+            {
+                "bench-amount-habit",
+                "Amount far above habit",
+                "features.customer.count_24h >= 3 && features.customer.amount_zscore > 4.0",
+                "score+25"
+            },
+        };
+        java.net.http.HttpClient couch = java.net.http.HttpClient.newHttpClient();
+        for (String[] p : patterns) {
+            putDocument(
+                    couch,
+                    database + "/" + p[0],
+                    "{\"type\":\"pattern\",\"name\":\"" + p[1]
+                            + "\",\"expression\":\"" + p[2] + "\",\"effect\":\"" + p[3]
+                            + "\",\"mode\":\"active\",\"version\":1}");
+        }
+        long version = System.currentTimeMillis();
+        putDocument(couch, database + "/vigil-pattern-set", "{\"type\":\"pattern-set\",\"version\":" + version + "}");
+        progress(
+                "published %d feature-reading patterns as pattern set %d, waiting for Vigil to use them",
+                patterns.length, version);
+        try (KeepAliveHttp probe = new KeepAliveHttp(base)) {
+            for (int i = 0; i < 300; i++) {
+                String body = probe.post("/api/v1/transactions", traffic.next(Instant.now()))
+                        .body();
+                if (body.contains("\"patternSetVersion\":" + version)) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Vigil did not pick up pattern set " + version + " within 30 s");
+    }
+
+    private static void putDocument(java.net.http.HttpClient couch, String url, String json) throws Exception {
+        URI uri = URI.create(url);
+        var current = couch.send(
+                java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String body = json;
+        if (current.statusCode() == 200) {
+            String rev = current.body().replaceFirst("(?s).*\"_rev\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            body = "{\"_rev\":\"" + rev + "\"," + json.substring(1);
+        }
+        var put = couch.send(
+                java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (put.statusCode() / 100 != 2) {
+            throw new IllegalStateException("CouchDB answered " + put.statusCode() + " for " + url + ": " + put.body());
+        }
     }
 
     private double pgCommitRate(int clients, int seconds) throws Exception {
