@@ -3,6 +3,8 @@ package io.vigil.scoring.query;
 import io.vigil.ingest.api.ListHit;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.patterns.api.ListEntry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +37,7 @@ final class ListIndex {
         List<ListHit> hits = new ArrayList<>(0);
         for (String list : new String[] {"block", "allow"}) {
             check(hits, list, "card", tx.cardFingerprint(), now);
-            check(hits, list, "card_bin", tx.cardBin(), now);
+            checkBin(hits, list, tx.cardBin(), now);
             check(hits, list, "email", tx.email(), now);
             check(hits, list, "device", tx.deviceId(), now);
             check(hits, list, "ip", tx.ip(), now);
@@ -54,8 +56,38 @@ final class ListIndex {
         }
     }
 
-    /** E-mail addresses match whatever their case. */
+    /** A listed BIN of 6 to 8 digits matches every card whose BIN starts with it. */
+    private void checkBin(List<ListHit> hits, String list, String bin, Instant now) {
+        if (bin == null) {
+            return;
+        }
+        for (int length = Math.min(8, bin.length()); length >= 6; length--) {
+            int before = hits.size();
+            check(hits, list, "card_bin", bin.substring(0, length), now);
+            if (hits.size() > before) {
+                return;
+            }
+        }
+    }
+
+    /** E-mail addresses match whatever their case; IP addresses whatever their spelling (2001:DB8::1 = 2001:db8:0::1). */
     private static String key(String list, String kind, String value) {
-        return list + '\u0000' + kind + '\u0000' + (kind.equals("email") ? value.toLowerCase(Locale.ROOT) : value);
+        String canonical = switch (kind) {
+            case "email" -> value.toLowerCase(Locale.ROOT);
+            case "ip" -> canonicalIp(value);
+            default -> value;
+        };
+        return list + '\u0000' + kind + '\u0000' + canonical;
+    }
+
+    private static String canonicalIp(String value) {
+        if (value.indexOf(':') < 0) {
+            return value;
+        }
+        try {
+            return InetAddress.getByName(value).getHostAddress(); // a literal with ':' is parsed, never looked up
+        } catch (UnknownHostException e) {
+            return value.toLowerCase(Locale.ROOT);
+        }
     }
 }

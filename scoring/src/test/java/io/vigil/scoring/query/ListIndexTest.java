@@ -90,6 +90,75 @@ class ListIndexTest {
     }
 
     @Test
+    void ipv6AddressesMatchWhateverTheirSpelling() {
+        ListIndex index = new ListIndex(List.of(entry("block", "ip", "2001:DB8:0:0::7", null)));
+        TransactionDetails tx = new TransactionDetails(
+                "tx",
+                NOW,
+                BigDecimal.ONE,
+                "EUR",
+                "m",
+                null,
+                null,
+                null,
+                null,
+                "2001:db8::7",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
+
+        assertThat(index.hits(tx, NOW)).hasSize(1);
+    }
+
+    @Test
+    void aListedBinMatchesLongerBinsThatStartWithIt() {
+        ListIndex index = new ListIndex(List.of(entry("block", "card_bin", "411111", null)));
+        TransactionDetails eightDigits = new TransactionDetails(
+                "tx",
+                NOW,
+                BigDecimal.ONE,
+                "EUR",
+                "m",
+                null,
+                null,
+                "41111122",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
+        TransactionDetails other = new TransactionDetails(
+                "tx",
+                NOW,
+                BigDecimal.ONE,
+                "EUR",
+                "m",
+                null,
+                null,
+                "41111200",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
+
+        assertThat(index.hits(eightDigits, NOW)).extracting(ListHit::value).containsExactly("411111");
+        assertThat(index.hits(other, NOW)).isEmpty();
+    }
+
+    @Test
     void everyKindIsLookedUp() {
         TransactionDetails tx = tx("card-1", "a@x.se");
         for (String[] kv : new String[][] {
