@@ -92,24 +92,7 @@ class ListIndexTest {
     @Test
     void ipv6AddressesMatchWhateverTheirSpelling() {
         ListIndex index = new ListIndex(List.of(entry("block", "ip", "2001:DB8:0:0::7", null)));
-        TransactionDetails tx = new TransactionDetails(
-                "tx",
-                NOW,
-                BigDecimal.ONE,
-                "EUR",
-                "m",
-                null,
-                null,
-                null,
-                null,
-                "2001:db8::7",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of());
+        TransactionDetails tx = withIpAndBin("2001:db8::7", null);
 
         assertThat(index.hits(tx, NOW)).hasSize(1);
     }
@@ -117,42 +100,8 @@ class ListIndexTest {
     @Test
     void aListedBinMatchesLongerBinsThatStartWithIt() {
         ListIndex index = new ListIndex(List.of(entry("block", "card_bin", "411111", null)));
-        TransactionDetails eightDigits = new TransactionDetails(
-                "tx",
-                NOW,
-                BigDecimal.ONE,
-                "EUR",
-                "m",
-                null,
-                null,
-                "41111122",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of());
-        TransactionDetails other = new TransactionDetails(
-                "tx",
-                NOW,
-                BigDecimal.ONE,
-                "EUR",
-                "m",
-                null,
-                null,
-                "41111200",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of());
+        TransactionDetails eightDigits = withIpAndBin(null, "41111122");
+        TransactionDetails other = withIpAndBin(null, "41111200");
 
         assertThat(index.hits(eightDigits, NOW)).extracting(ListHit::value).containsExactly("411111");
         assertThat(index.hits(other, NOW)).isEmpty();
@@ -172,6 +121,28 @@ class ListIndexTest {
             ListIndex index = new ListIndex(List.of(entry("block", kv[0], kv[1], null)));
             assertThat(index.hits(tx, NOW)).as(kv[0]).hasSize(1);
         }
+    }
+
+    /** A transaction that names only an IP address and a card BIN (either may be null). */
+    private static TransactionDetails withIpAndBin(String ip, String bin) {
+        return new TransactionDetails(
+                "tx",
+                NOW,
+                BigDecimal.ONE,
+                "EUR",
+                "m",
+                null,
+                null,
+                bin,
+                null,
+                ip,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     private RiskDecision decide(List<ListEntry> lists, List<PatternDefinition> patterns, TransactionDetails tx) {
