@@ -35,3 +35,58 @@ CREATE TABLE IF NOT EXISTS ${database}.decisions (
 ) ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(recorded_at)
 ORDER BY (recorded_at, transaction_id);
+
+-- One row per operational event: those sent to /api/v1/events and, as operation 'authorization', every decided
+-- transaction (success = approved, error_code = the decision otherwise). batch_id is the id of the event store event
+-- that carried the row, so a replayed batch is recognised and skipped as a whole; the insert of a batch is one block.
+CREATE TABLE IF NOT EXISTS ${database}.operations (
+    batch_id String,
+    recorded_at DateTime('UTC'),
+    event_id String,
+    event_time DateTime('UTC'),
+    source String,
+    merchant_id String,
+    operation String,
+    success UInt8,
+    error_code String,
+    country String,
+    payment_method String,
+    channel String,
+    browser String,
+    device_type String
+) ENGINE = MergeTree
+PARTITION BY toYYYYMM(recorded_at)
+ORDER BY (recorded_at, batch_id);
+
+-- Attempts and successes per event-time minute and dimension combination: what monitors read. The materialized view
+-- adds each inserted block of operations to it, so a row of operations is counted exactly when it is inserted.
+-- Readers always sum() with GROUP BY: SummingMergeTree folds rows only when parts merge.
+CREATE TABLE IF NOT EXISTS ${database}.operations_minute (
+    minute DateTime('UTC'),
+    operation String,
+    merchant_id String,
+    country String,
+    payment_method String,
+    channel String,
+    browser String,
+    device_type String,
+    attempts UInt64,
+    successes UInt64
+) ENGINE = SummingMergeTree((attempts, successes))
+PARTITION BY toYYYYMM(minute)
+ORDER BY (operation, minute, merchant_id, country, payment_method, channel, browser, device_type);
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS ${database}.operations_minute_mv TO ${database}.operations_minute AS
+SELECT
+    toStartOfMinute(event_time) AS minute,
+    operation,
+    merchant_id,
+    country,
+    payment_method,
+    channel,
+    browser,
+    device_type,
+    count() AS attempts,
+    sum(success) AS successes
+FROM ${database}.operations
+GROUP BY minute, operation, merchant_id, country, payment_method, channel, browser, device_type;

@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes a batch of rows to a table keyed by {@code (recorded_at, transaction_id)} so that each row lands once, even
- * when the tracking processor replays a batch after a crash between the insert and its token commit: rows already
- * present are skipped (one lookup on the sorting key per batch). ReplacingMergeTree is the second line of defence.
+ * Writes a batch of rows to a table keyed by {@code (recorded_at, key)} so that each row lands once, even when the
+ * tracking processor replays a batch after a crash between the insert and its token commit: rows whose key is already
+ * present are skipped (one lookup on the sorting key per batch). For the transaction tables the key is the
+ * transaction id (one row each, and ReplacingMergeTree is a second line of defence); for operations it is the id of
+ * the event store event that carried many rows, which are inserted in one block and so are present all or none.
  */
 final class IdempotentTableWriter {
 
@@ -24,10 +26,19 @@ final class IdempotentTableWriter {
     private final ClickHouse clickHouse;
     private final String table;
     private final String insertSql;
+    private final String keyColumn;
+    private final boolean oneRowPerKey;
 
     IdempotentTableWriter(ClickHouse clickHouse, String table, List<String> columns) {
+        this(clickHouse, table, columns, "transaction_id", true);
+    }
+
+    IdempotentTableWriter(
+            ClickHouse clickHouse, String table, List<String> columns, String keyColumn, boolean oneRowPerKey) {
         this.clickHouse = clickHouse;
         this.table = clickHouse.table(table);
+        this.keyColumn = keyColumn;
+        this.oneRowPerKey = oneRowPerKey;
         this.insertSql = "INSERT INTO " + this.table + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
@@ -39,13 +50,14 @@ final class IdempotentTableWriter {
         }
         Map<String, ProjectionRow> unique = new LinkedHashMap<>();
         for (ProjectionRow row : rows) {
-            unique.putIfAbsent(row.transactionId(), row);
+            unique.putIfAbsent(row.key(), row);
         }
         Set<String> present = present(unique.values());
-        List<Object[]> fresh = unique.values().stream()
-                .filter(row -> !present.contains(row.transactionId()))
-                .map(ProjectionRow::values)
-                .toList();
+        List<Object[]> fresh = (oneRowPerKey ? unique.values() : rows)
+                .stream()
+                        .filter(row -> !present.contains(row.key()))
+                        .map(ProjectionRow::values)
+                        .toList();
         clickHouse.insert(insertSql, fresh);
         return fresh.size();
     }
@@ -57,10 +69,10 @@ final class IdempotentTableWriter {
         for (ProjectionRow row : rows) {
             from = Math.min(from, row.recordedAt().getEpochSecond());
             to = Math.max(to, row.recordedAt().getEpochSecond());
-            ids.append(ids.length() == 0 ? "" : ",").append(ClickHouse.quote(row.transactionId()));
+            ids.append(ids.length() == 0 ? "" : ",").append(ClickHouse.quote(row.key()));
         }
-        String sql = "SELECT transaction_id FROM " + table + " WHERE recorded_at >= toDateTime(" + from
-                + ") AND recorded_at <= toDateTime(" + to + ") AND transaction_id IN (" + ids + ")";
+        String sql = "SELECT DISTINCT " + keyColumn + " FROM " + table + " WHERE recorded_at >= toDateTime(" + from
+                + ") AND recorded_at <= toDateTime(" + to + ") AND " + keyColumn + " IN (" + ids + ")";
         return new HashSet<>(clickHouse.query(sql, rs -> rs.getString(1)));
     }
 

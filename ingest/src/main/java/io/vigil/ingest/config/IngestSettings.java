@@ -10,11 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentDecisions decisions in progress at once; more wait up to {@code admissionWait}, then are shed
  *     with 503 and {@code Retry-After} rather than queueing up latency
  * @param admissionWait how long a request may wait for a free slot
+ * @param eventIdRetention how long operational event ids are kept to ignore repeats; a repeat sent later counts again
  */
 @ConfigurationProperties("vigil.ingest")
 public record IngestSettings(
         @DefaultValue("24") int maxConcurrentDecisions,
-        @DefaultValue("10ms") Duration admissionWait) {
+        @DefaultValue("10ms") Duration admissionWait,
+        @DefaultValue("7d") Duration eventIdRetention) {
 
     public IngestSettings {
         if (maxConcurrentDecisions < 1) {

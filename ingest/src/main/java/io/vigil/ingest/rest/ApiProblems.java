@@ -51,6 +51,24 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(e.title(), e.violations()));
     }
 
+    /** A rejected batch: the first violations in the detail, every one in {@code errors} with its item's index. */
+    @ExceptionHandler(InvalidBatchException.class)
+    ResponseEntity<ProblemDetail> invalidBatch(InvalidBatchException e) {
+        List<ItemViolation> violations = e.violations();
+        String detail = violations.stream()
+                .limit(5)
+                .map(v ->
+                        (v.index() < 0 ? "" : "[" + v.index() + "]" + (v.field().isEmpty() ? "" : ".") + v.field())
+                                + " " + v.message())
+                .collect(Collectors.joining("; "));
+        if (violations.size() > 5) {
+            detail += "; and " + (violations.size() - 5) + " more";
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid events", detail.strip());
+        problem.setProperty("errors", violations);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(TransactionConflictException.class)
     ResponseEntity<ProblemDetail> conflict(TransactionConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)

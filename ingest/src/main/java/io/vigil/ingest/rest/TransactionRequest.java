@@ -55,7 +55,7 @@ record TransactionRequest(
     TransactionDetails validate() {
         Violations v = new Violations();
         v.id("id", id);
-        Instant eventTime = parseTimestamp(v);
+        Instant eventTime = parseTimestamp(v, timestamp);
         Currency currencyUnit = parseCurrency(v);
         checkAmount(v, currencyUnit);
         if (v.required("merchantId", merchantId)) {
@@ -80,15 +80,7 @@ record TransactionRequest(
         if (email != null && !email.contains("@")) {
             v.add("email", "must be an e-mail address");
         }
-        if (country != null && !COUNTRIES.contains(country)) {
-            v.add("country", "must be an ISO 3166-1 alpha-2 code such as SE");
-        }
-        if (paymentMethod != null && !PAYMENT_METHODS.contains(paymentMethod)) {
-            v.add("paymentMethod", "must be one of card, pay_later, installments, bank_transfer, wallet, other");
-        }
-        if (channel != null && !CHANNELS.contains(channel)) {
-            v.add("channel", "must be one of web, app, in_store, other");
-        }
+        checkDimensions(v, country, paymentMethod, channel);
         checkAttributes(v);
         v.throwIfAny("Invalid transaction");
         return new TransactionDetails(
@@ -111,7 +103,21 @@ record TransactionRequest(
                 attributes);
     }
 
-    private Instant parseTimestamp(Violations v) {
+    /** The dimensions transactions and operational events share, checked alike. */
+    static void checkDimensions(Violations v, String country, String paymentMethod, String channel) {
+        if (country != null && !COUNTRIES.contains(country)) {
+            v.add("country", "must be an ISO 3166-1 alpha-2 code such as SE");
+        }
+        if (paymentMethod != null && !PAYMENT_METHODS.contains(paymentMethod)) {
+            v.add("paymentMethod", "must be one of card, pay_later, installments, bank_transfer, wallet, other");
+        }
+        if (channel != null && !CHANNELS.contains(channel)) {
+            v.add("channel", "must be one of web, app, in_store, other");
+        }
+    }
+
+    /** An event time: an ISO-8601 instant, not before 2000 and at most a day ahead of this clock. */
+    static Instant parseTimestamp(Violations v, String timestamp) {
         if (!v.required("timestamp", timestamp)) {
             return null;
         }

@@ -12,6 +12,15 @@ public final class Violations {
 
     private final List<FieldViolation> list = new ArrayList<>();
 
+    public int size() {
+        return list.size();
+    }
+
+    /** The violations so far, in the order they were found. */
+    public List<FieldViolation> list() {
+        return List.copyOf(list);
+    }
+
     public void add(String field, String message) {
         list.add(new FieldViolation(field, message));
     }

@@ -1,0 +1,98 @@
+package io.vigil.analytics.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a monitor watches: one metric over every combination of its dimensions' values that has traffic.
+ *
+ * @param dimensions the series are split by these, in order; the first is the parent (usually the merchant): when a
+ *     whole parent is anomalous it alerts once on the parent instead of once per child
+ * @param filter fixed dimension values the monitor is limited to (e.g. {@code merchant = m-42}); may be empty
+ * @param minVolume attempts a reference minute needs before it is compared with (0 = the detector's default), so
+ *     small partners do not page anyone on noise
+ */
+public record MonitorDefinition(
+        String name,
+        String description,
+        MetricKind metric,
+        String operation,
+        String toOperation,
+        List<Dimension> dimensions,
+        Map<Dimension, String> filter,
+        Direction direction,
+        Sensitivity sensitivity,
+        long minVolume) {
+
+    public static final Set<String> OPERATIONS = Set.of("session", "authorization", "order");
+
+    public MonitorDefinition {
+        dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+        filter = filter == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(filter));
+        description = description == null ? "" : description;
+    }
+
+    /** Every broken rule, as readable sentences; empty when the definition is valid. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add("name is required");
+        } else if (name.length() > 120) {
+            problems.add("name must be at most 120 characters");
+        }
+        if (metric == null) {
+            problems.add("metric is required (count, conversion or funnel)");
+        }
+        if (operation == null || !OPERATIONS.contains(operation)) {
+            problems.add("operation must be one of session, authorization, order");
+        }
+        if (metric == MetricKind.FUNNEL) {
+            if (toOperation == null || !OPERATIONS.contains(toOperation)) {
+                problems.add("a funnel needs toOperation, one of session, authorization, order");
+            } else if (toOperation.equals(operation)) {
+                problems.add("a funnel goes from one operation to another");
+            }
+        } else if (toOperation != null && !toOperation.isBlank()) {
+            problems.add("toOperation is only for funnel metrics");
+        }
+        if (new HashSet<>(dimensions).size() != dimensions.size()) {
+            problems.add("dimensions must not repeat");
+        }
+        if (dimensions.size() > 4) {
+            problems.add("at most 4 dimensions");
+        }
+        for (Dimension d : filter.keySet()) {
+            if (dimensions.contains(d)) {
+                problems.add("dimension " + d.wireName() + " cannot be both split by and filtered on");
+            }
+        }
+        if (direction == null) {
+            problems.add("direction is required (drop, spike or both)");
+        }
+        if (sensitivity == null) {
+            problems.add("sensitivity is required (low, medium or high)");
+        }
+        if (minVolume < 0) {
+            problems.add("minVolume must not be negative");
+        }
+        return problems;
+    }
+
+    /** True for rates (successes over attempts), false for counts. */
+    public boolean isRate() {
+        return metric != MetricKind.COUNT;
+    }
+
+    /** A label for charts and messages, e.g. "authorization conversion". */
+    public String metricLabel() {
+        return switch (metric) {
+            case COUNT -> operation + " count";
+            case CONVERSION -> operation + " success rate";
+            case FUNNEL -> operation + " → " + toOperation + " rate";
+        };
+    }
+}

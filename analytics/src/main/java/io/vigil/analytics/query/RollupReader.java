@@ -1,0 +1,129 @@
+package io.vigil.analytics.query;
+
+import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.MetricKind;
+import io.vigil.analytics.api.MonitorDefinition;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a monitor's metric from the per-minute rollups: for a minute, every series (combination of the monitor's
+ * dimension values) with traffic in it, the minute before, or the same minute a day and a week earlier. One query per
+ * monitor and minute, one row per series, whatever the number of series.
+ */
+@Component
+class RollupReader {
+
+    /** The minutes compared, in this order: now, the minute before, a day before, a week before. */
+    static final long[] OFFSETS = {0, 60, 86_400, 604_800};
+
+    /** A series with its successes and attempts in each of the compared minutes (index as {@link #OFFSETS}). */
+    record SeriesRow(String[] values, long[] successes, long[] attempts) {}
+
+    private final ClickHouse clickHouse;
+
+    RollupReader(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    List<SeriesRow> read(MonitorDefinition monitor, Instant minute) throws SQLException {
+        long m = minute.getEpochSecond();
+        int dims = monitor.dimensions().size();
+        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (Dimension d : monitor.dimensions()) {
+            sql.append(d.column()).append(", ");
+        }
+        for (int k = 0; k < OFFSETS.length; k++) {
+            String at = "minute = toDateTime(" + (m - OFFSETS[k]) + ")";
+            sql.append("sumIf(successes, ")
+                    .append(at)
+                    .append(" AND operation = ")
+                    .append(ClickHouse.quote(successOperation))
+                    .append("), sumIf(attempts, ")
+                    .append(at)
+                    .append(" AND operation = ")
+                    .append(ClickHouse.quote(monitor.operation()))
+                    .append(k + 1 < OFFSETS.length ? "), " : ")");
+        }
+        sql.append(" FROM ").append(clickHouse.table("operations_minute"));
+        sql.append(" WHERE operation IN (")
+                .append(ClickHouse.quote(monitor.operation()))
+                .append(", ")
+                .append(ClickHouse.quote(successOperation))
+                .append(") AND minute IN (");
+        for (int k = 0; k < OFFSETS.length; k++) {
+            sql.append(k == 0 ? "" : ", ")
+                    .append("toDateTime(")
+                    .append(m - OFFSETS[k])
+                    .append(")");
+        }
+        sql.append(")");
+        for (Map.Entry<Dimension, String> f : monitor.filter().entrySet()) {
+            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
+        }
+        if (dims > 0) {
+            sql.append(" GROUP BY ")
+                    .append(monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", ")));
+        }
+        return clickHouse.query(sql.toString(), rs -> {
+            String[] values = new String[dims];
+            for (int i = 0; i < dims; i++) {
+                values[i] = rs.getString(i + 1);
+            }
+            long[] successes = new long[OFFSETS.length];
+            long[] attempts = new long[OFFSETS.length];
+            for (int k = 0; k < OFFSETS.length; k++) {
+                successes[k] = rs.getLong(dims + 2 * k + 1);
+                attempts[k] = rs.getLong(dims + 2 * k + 2);
+            }
+            return new SeriesRow(values, successes, attempts);
+        });
+    }
+
+    /**
+     * One series' metric per minute over {@code [from, to)}, for charts: successes and attempts per minute, indexed
+     * by minutes since {@code from}.
+     */
+    long[][] history(MonitorDefinition monitor, Map<Dimension, String> series, Instant from, Instant to)
+            throws SQLException {
+        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
+        long start = from.getEpochSecond() / 60 * 60;
+        int minutes = (int) ((to.getEpochSecond() - start + 59) / 60);
+        StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute), sumIf(successes, operation = ")
+                .append(ClickHouse.quote(successOperation))
+                .append("), sumIf(attempts, operation = ")
+                .append(ClickHouse.quote(monitor.operation()))
+                .append(") FROM ")
+                .append(clickHouse.table("operations_minute"))
+                .append(" WHERE operation IN (")
+                .append(ClickHouse.quote(monitor.operation()))
+                .append(", ")
+                .append(ClickHouse.quote(successOperation))
+                .append(") AND minute >= toDateTime(")
+                .append(start)
+                .append(") AND minute < toDateTime(")
+                .append(start + 60L * minutes)
+                .append(")");
+        Map<Dimension, String> fixed = new java.util.LinkedHashMap<>(monitor.filter());
+        fixed.putAll(series);
+        for (Map.Entry<Dimension, String> f : fixed.entrySet()) {
+            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
+        }
+        sql.append(" GROUP BY minute");
+        long[][] result = new long[2][minutes];
+        clickHouse.query(sql.toString(), rs -> {
+            int i = (int) ((rs.getLong(1) - start) / 60);
+            if (i >= 0 && i < minutes) {
+                result[0][i] = rs.getLong(2);
+                result[1][i] = rs.getLong(3);
+            }
+            return null;
+        });
+        return result;
+    }
+}

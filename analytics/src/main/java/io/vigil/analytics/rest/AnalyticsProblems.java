@@ -1,0 +1,42 @@
+package io.vigil.analytics.rest;
+
+import io.vigil.analytics.api.MonitorRejectedException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 7807 problems for the monitoring API, with the same {@code /problems/...} types as the rest of the API. */
+@RestControllerAdvice(basePackages = "io.vigil.analytics.rest")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AnalyticsProblems {
+
+    @ExceptionHandler(MonitorRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(MonitorRejectedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid monitor", e.getMessage());
+        List<Map<String, String>> errors = e.problems().stream()
+                .map(p -> Map.of("field", p.split(" ", 2)[0], "message", p))
+                .toList();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MonitorNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(MonitorNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Monitor not found", e.getMessage()));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,108 @@
+package io.vigil.analytics.rest;
+
+import io.vigil.analytics.api.ChangeMonitorCommand;
+import io.vigil.analytics.api.CreateMonitorCommand;
+import io.vigil.analytics.api.DeleteMonitorCommand;
+import io.vigil.analytics.api.FindMonitorsQuery;
+import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.MonitorList;
+import io.vigil.analytics.api.MonitorRejectedException;
+import io.vigil.analytics.api.PauseMonitorCommand;
+import io.vigil.analytics.api.ResumeMonitorCommand;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Monitors over the API: define once, watched for every combination of the dimensions' values. */
+@RestController
+@RequestMapping(path = "/api/v1/monitors", produces = MediaType.APPLICATION_JSON_VALUE)
+class MonitorController {
+
+    private static final String API_USER = "api";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    MonitorController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @GetMapping
+    List<MonitorResponse> list() {
+        return find(FindMonitorsQuery.all()).monitors().stream()
+                .map(MonitorResponse::of)
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    MonitorResponse get(@PathVariable String id) {
+        return find(FindMonitorsQuery.one(id))
+                .first()
+                .map(MonitorResponse::of)
+                .orElseThrow(() -> new MonitorNotFoundException(id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MonitorResponse> create(@RequestBody MonitorRequest request) {
+        String id = request.id() == null || request.id().isBlank()
+                ? "mon-" + UUID.randomUUID().toString().substring(0, 8)
+                : request.id();
+        MonitorDefinition definition = request.toDefinition();
+        if (find(FindMonitorsQuery.one(id)).first().isPresent()) {
+            throw new MonitorRejectedException(List.of("a monitor with id " + id + " exists already"));
+        }
+        commands.sendAndWait(new CreateMonitorCommand(id, definition, API_USER));
+        return ResponseEntity.status(HttpStatus.CREATED).body(get(id));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MonitorResponse change(@PathVariable String id, @RequestBody MonitorRequest request) {
+        send(id, new ChangeMonitorCommand(id, request.toDefinition(), API_USER));
+        return get(id);
+    }
+
+    @PostMapping("/{id}/pause")
+    MonitorResponse pause(@PathVariable String id) {
+        send(id, new PauseMonitorCommand(id, API_USER));
+        return get(id);
+    }
+
+    @PostMapping("/{id}/resume")
+    MonitorResponse resume(@PathVariable String id) {
+        send(id, new ResumeMonitorCommand(id, API_USER));
+        return get(id);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        send(id, new DeleteMonitorCommand(id, API_USER));
+        return ResponseEntity.noContent().build();
+    }
+
+    private void send(String id, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new MonitorNotFoundException(id);
+        }
+    }
+
+    private MonitorList find(FindMonitorsQuery query) {
+        return queries.query(query, ResponseTypes.instanceOf(MonitorList.class)).join();
+    }
+}

@@ -1,0 +1,75 @@
+package io.vigil.ingest.rest;
+
+import io.vigil.ingest.api.OperationalEvent;
+import io.vigil.ingest.api.OperationalEventsRecorded;
+import io.vigil.ingest.api.RecordOperationalEventsCommand;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operational events part of the public API (v1): what monitors count. */
+@RestController
+@RequestMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
+class EventController {
+
+    static final int MAX_BATCH = 10_000;
+
+    private final CommandGateway commands;
+
+    EventController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** Accepted events, with how many of them were new; {@code accepted} counts repeats too, as they are stored. */
+    record EventsAccepted(int accepted, int recorded, int repeats) {}
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    EventsAccepted submit(@RequestBody EventRequest request) {
+        Violations v = new Violations();
+        OperationalEvent event = request.validate(v);
+        v.throwIfAny("Invalid event");
+        return record(List.of(event));
+    }
+
+    /** A batch is stored whole or not at all: one bad item rejects it, with every bad item's index and field. */
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    EventsAccepted submitBatch(@RequestBody List<EventRequest> requests) {
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw new InvalidBatchException(List.of(new ItemViolation(
+                    -1, "", "a batch holds 1 to " + MAX_BATCH + " events, this one has " + requests.size())));
+        }
+        List<OperationalEvent> events = new ArrayList<>(requests.size());
+        List<ItemViolation> violations = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            EventRequest request = requests.get(i);
+            if (request == null) {
+                violations.add(new ItemViolation(i, "", "must be an event object, not null"));
+                continue;
+            }
+            Violations v = new Violations();
+            OperationalEvent event = request.validate(v);
+            for (FieldViolation f : v.list()) {
+                violations.add(new ItemViolation(i, f.field(), f.message()));
+            }
+            events.add(event);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidBatchException(violations);
+        }
+        return record(events);
+    }
+
+    private EventsAccepted record(List<OperationalEvent> events) {
+        OperationalEventsRecorded result = commands.sendAndWait(new RecordOperationalEventsCommand(events));
+        return new EventsAccepted(events.size(), result.recorded(), result.repeats());
+    }
+}
