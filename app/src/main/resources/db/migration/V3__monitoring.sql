@@ -53,3 +53,13 @@ CREATE TABLE IF NOT EXISTS notification_delivery (
     delivered_at TIMESTAMPTZ
 );
 CREATE INDEX IF NOT EXISTS notification_delivery_due ON notification_delivery (next_attempt_at) WHERE status = 'pending';
+
+-- The silence an alert has now, if any (one per alert; a new silence replaces it).
+CREATE TABLE IF NOT EXISTS alert_silence (
+    alert_id VARCHAR(128) PRIMARY KEY,
+    description TEXT NOT NULL,
+    until TIMESTAMPTZ,
+    until_resolved BOOLEAN NOT NULL,
+    silenced_by VARCHAR(128),
+    silenced_at TIMESTAMPTZ NOT NULL
+);

@@ -59,7 +59,12 @@ final class VigilProcess {
 
     /** A Vigil of the test's own, with settings of its own on top of the environment. */
     static VigilProcess dedicated(String name, Map<String, String> environment) throws IOException {
-        return new VigilProcess(freePort(), Path.of("target", "vigil-" + name + ".log"), environment);
+        return dedicated(name, environment, freePort());
+    }
+
+    /** As above, on a port chosen beforehand (for settings that name the port, such as Vigil's public URL). */
+    static VigilProcess dedicated(String name, Map<String, String> environment, int port) {
+        return new VigilProcess(port, Path.of("target", "vigil-" + name + ".log"), environment);
     }
 
     URI uri(String path) {

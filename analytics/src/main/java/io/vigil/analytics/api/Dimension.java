@@ -34,7 +34,7 @@ public enum Dimension {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown dimension '" + name + "'; use one of "
+        throw new IllegalArgumentException("dimension '" + name + "' is unknown; use one of "
                 + Arrays.stream(values()).map(Dimension::wireName).collect(Collectors.joining(", ")));
     }
 }

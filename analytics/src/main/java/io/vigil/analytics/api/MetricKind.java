@@ -20,6 +20,6 @@ public enum MetricKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown metric '" + name + "'; use count, conversion or funnel");
+        throw new IllegalArgumentException("metric '" + name + "' is unknown; use count, conversion or funnel");
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClickHouseSettings.class)
+@EnableConfigurationProperties({ClickHouseSettings.class, MonitoringSettings.class})
 class ClickHouseConfig {
 
     /**
@@ -16,7 +16,9 @@ class ClickHouseConfig {
      */
     @Autowired
     void retryFailedProjectionBatches(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(
-                "clickhouse-transactions", configuration -> PropagatingErrorHandler.instance());
+        for (String group : new String[] {"clickhouse-transactions", "clickhouse-operations"}) {
+            processing.registerListenerInvocationErrorHandler(
+                    group, configuration -> PropagatingErrorHandler.instance());
+        }
     }
 }

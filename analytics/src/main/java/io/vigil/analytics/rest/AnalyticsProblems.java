@@ -27,6 +27,24 @@ class AnalyticsProblems {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(io.vigil.analytics.api.AlertStateException.class)
+    ResponseEntity<ProblemDetail> alertState(io.vigil.analytics.api.AlertStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "conflict", "Alert is not in that state", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage()));
+    }
+
+    @ExceptionHandler(org.axonframework.modelling.command.AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> noAggregate(org.axonframework.modelling.command.AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
     @ExceptionHandler(MonitorNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(MonitorNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)

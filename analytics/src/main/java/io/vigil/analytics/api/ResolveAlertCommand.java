@@ -1,0 +1,22 @@
+package io.vigil.analytics.api;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * An operator closes the open incident, acknowledged or not. Rejected with {@link AlertStateException} when no
+ * incident is open. If the series is still anomalous, the monitor's next raise opens a new incident.
+ *
+ * @param by who resolves
+ * @param note optional, {@code null} when absent
+ * @param at when the operator resolved
+ */
+public record ResolveAlertCommand(@TargetAggregateIdentifier String alertId, String by, String note, Instant at) {
+
+    public ResolveAlertCommand {
+        Checks.requireText(alertId, "alertId");
+        Checks.requireText(by, "by");
+        note = Checks.optionalText(note);
+        Checks.require(at, "at");
+    }
+}

@@ -1,0 +1,216 @@
+package io.vigil.analytics.query;
+
+import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.Observation;
+import io.vigil.analytics.detect.Sample;
+import io.vigil.analytics.detect.SampleKind;
+import io.vigil.analytics.detect.SeriesDetector;
+import io.vigil.analytics.detect.Verdict;
+import io.vigil.analytics.query.RollupReader.SeriesRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One monitor's verdicts for one minute, from its rollup rows: which series to raise an alert on, and which open
+ * alerts recovered. No I/O, so it is tested alone and reused by backtests.
+ *
+ * <p>A parent (the monitor's first dimension, usually the merchant) alerts once, instead of once per child, when the
+ * parent as a whole is anomalous and so are most of its children that have enough volume to judge: a merchant that
+ * is down is one incident. A drop in one country of a merchant stays an alert on that country.
+ */
+final class SeriesEvaluation {
+
+    /** Share of a parent's judged children that must be anomalous before the parent alerts in their place. */
+    static final double PARENT_SHARE = 0.75;
+
+    record Anomaly(Map<String, String> series, Observation observation) {}
+
+    record Recovery(String alertId, Observation observation) {}
+
+    /** An open alert of this monitor: its series and what it saw when it fired. */
+    record OpenAlert(String alertId, Map<String, String> series, Observation fired) {}
+
+    record Result(List<Anomaly> anomalies, List<Recovery> recoveries, int series) {}
+
+    private final MonitorDefinition monitor;
+    private final SeriesDetector detector;
+
+    SeriesEvaluation(MonitorDefinition monitor) {
+        this.monitor = monitor;
+        SampleKind kind = monitor.isRate() ? SampleKind.RATE : SampleKind.COUNT;
+        this.detector = monitor.minVolume() > 0
+                ? new SeriesDetector(kind, monitor.direction(), monitor.sensitivity(), monitor.minVolume())
+                : new SeriesDetector(kind, monitor.direction(), monitor.sensitivity());
+    }
+
+    Result evaluate(List<SeriesRow> rows, List<OpenAlert> open) {
+        List<Dimension> dims = monitor.dimensions();
+        Map<Map<String, String>, Sample[]> samples = new HashMap<>(rows.size() * 2);
+        List<Anomaly> anomalies = new ArrayList<>();
+        // children, grouped by parent value when there is a parent to speak for them
+        boolean hasParent = dims.size() >= 2;
+        Map<String, ParentTally> parents = new LinkedHashMap<>();
+        for (SeriesRow row : rows) {
+            Map<String, String> series = series(dims, row.values(), dims.size());
+            Sample[] s = samples(row);
+            samples.put(series, s);
+            Verdict verdict = detector.evaluate(s[0], s[1], s[2], s[3]);
+            if (hasParent) {
+                ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally());
+                tally.add(s);
+                if (verdict.reference() != null) {
+                    tally.judged++;
+                }
+                if (verdict.anomalous()) {
+                    tally.anomalous.add(new Anomaly(series, observation(verdict)));
+                }
+            } else if (verdict.anomalous()) {
+                anomalies.add(new Anomaly(series, observation(verdict)));
+            }
+        }
+        for (Map.Entry<String, ParentTally> entry : parents.entrySet()) {
+            ParentTally tally = entry.getValue();
+            if (tally.anomalous.isEmpty()) {
+                continue;
+            }
+            Map<String, String> parentSeries = Map.of(dims.get(0).wireName(), entry.getKey());
+            Sample[] total = tally.total();
+            samples.put(parentSeries, total);
+            Verdict parent = detector.evaluate(total[0], total[1], total[2], total[3]);
+            if (tally.anomalous.size() >= 2
+                    && tally.anomalous.size() >= PARENT_SHARE * tally.judged
+                    && parent.anomalous()) {
+                anomalies.add(new Anomaly(parentSeries, observation(parent)));
+            } else {
+                anomalies.addAll(tally.anomalous);
+            }
+        }
+        List<Recovery> recoveries = new ArrayList<>();
+        for (OpenAlert alert : open) {
+            Sample[] s = samples.get(alert.series());
+            if (s == null && alert.series().size() == 1 && hasParent) {
+                s = parentTotal(rows, alert.series().values().iterator().next());
+            }
+            if (s == null) {
+                continue; // no traffic at all in the compared minutes: nothing says it recovered
+            }
+            Sample baseline = baseline(s, alert.fired());
+            if (!detector.deviates(s[0], baseline)) {
+                Verdict now = detector.evaluate(s[0], s[1], s[2], s[3]);
+                recoveries.add(new Recovery(alert.alertId(), observation(now, baseline)));
+            }
+        }
+        return new Result(anomalies, recoveries, rows.size());
+    }
+
+    /**
+     * What a recovered series should look like: the same minute yesterday or last week when they had volume, else
+     * the value expected when the alert fired, at this minute's volume.
+     */
+    private Sample baseline(Sample[] s, Observation fired) {
+        if (detector.usable(s[2])) {
+            return s[2];
+        }
+        if (detector.usable(s[3])) {
+            return s[3];
+        }
+        if (monitor.isRate()) {
+            long attempts = Math.max(s[0].attempts(), fired.volume());
+            return new Sample(Math.round(fired.expected() * attempts), attempts);
+        }
+        long expected = Math.round(fired.expected());
+        return new Sample(expected, expected);
+    }
+
+    private Sample[] parentTotal(List<SeriesRow> rows, String parentValue) {
+        ParentTally tally = new ParentTally();
+        boolean any = false;
+        for (SeriesRow row : rows) {
+            if (row.values()[0].equals(parentValue)) {
+                tally.add(samples(row));
+                any = true;
+            }
+        }
+        return any ? tally.total() : null;
+    }
+
+    private static Map<String, String> series(List<Dimension> dims, String[] values, int count) {
+        Map<String, String> series = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            series.put(dims.get(i).wireName(), values[i]);
+        }
+        return series;
+    }
+
+    private static Sample[] samples(SeriesRow row) {
+        Sample[] s = new Sample[RollupReader.OFFSETS.length];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = new Sample(row.successes()[k], row.attempts()[k]);
+        }
+        return s;
+    }
+
+    private static Observation observation(Verdict v) {
+        return new Observation(
+                finite(v.value()),
+                finite(v.expected()),
+                reference(v),
+                clamp(v.pValue(), 0, 1),
+                clamp(v.score(), 0, 100),
+                v.volume());
+    }
+
+    private static String reference(Verdict v) {
+        return v.reference() == null
+                ? Observation.PREVIOUS_MINUTE
+                : v.reference().wireName();
+    }
+
+    private Observation observation(Verdict v, Sample baseline) {
+        double expected = monitor.isRate()
+                ? (baseline.attempts() == 0 ? 0 : (double) baseline.successes() / baseline.attempts())
+                : baseline.attempts();
+        return new Observation(
+                finite(v.value()),
+                expected,
+                reference(v),
+                clamp(v.pValue(), 0, 1),
+                clamp(v.score(), 0, 100),
+                v.volume());
+    }
+
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : 0;
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Double.isNaN(value) ? max : Math.max(min, Math.min(max, value));
+    }
+
+    private static final class ParentTally {
+        final long[] successes = new long[RollupReader.OFFSETS.length];
+        final long[] attempts = new long[RollupReader.OFFSETS.length];
+        final List<Anomaly> anomalies = new ArrayList<>();
+        final List<Anomaly> anomalous = anomalies;
+        int judged;
+
+        void add(Sample[] s) {
+            for (int k = 0; k < s.length; k++) {
+                successes[k] += s[k].successes();
+                attempts[k] += s[k].attempts();
+            }
+        }
+
+        Sample[] total() {
+            Sample[] s = new Sample[successes.length];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = new Sample(successes[k], attempts[k]);
+            }
+            return s;
+        }
+    }
+}

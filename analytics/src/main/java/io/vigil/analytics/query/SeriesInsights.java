@@ -1,0 +1,175 @@
+package io.vigil.analytics.query;
+
+import io.vigil.analytics.api.Breakdown;
+import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.FindBreakdownQuery;
+import io.vigil.analytics.api.FindMonitorsQuery;
+import io.vigil.analytics.api.FindSeriesHistoryQuery;
+import io.vigil.analytics.api.MetricKind;
+import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.MonitorSummary;
+import io.vigil.analytics.api.SeriesHistory;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** The drill-down of a series: its history for charts and its breakdown by another dimension. */
+@Component
+class SeriesInsights {
+
+    private final MonitorDirectory monitors;
+    private final RollupReader rollups;
+    private final ClickHouse clickHouse;
+    private final Clock clock = Clock.systemUTC();
+
+    SeriesInsights(MonitorDirectory monitors, RollupReader rollups, ClickHouse clickHouse) {
+        this.monitors = monitors;
+        this.rollups = rollups;
+        this.clickHouse = clickHouse;
+    }
+
+    @QueryHandler
+    SeriesHistory handle(FindSeriesHistoryQuery q) throws SQLException {
+        Optional<MonitorSummary> found =
+                monitors.handle(FindMonitorsQuery.one(q.monitorId())).first();
+        if (found.isEmpty()) {
+            return new SeriesHistory(
+                    false, "", "", false, List.of(), new double[0], new double[0], new double[0], new long[0]);
+        }
+        MonitorDefinition monitor = found.get().definition();
+        Map<Dimension, String> series = dimensions(q.series());
+        int minutes = Math.max(10, Math.min(q.minutes() <= 0 ? 90 : q.minutes(), 24 * 60));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        Instant end = q.minute() == null
+                ? now
+                : q.minute().truncatedTo(ChronoUnit.MINUTES).plus(11, ChronoUnit.MINUTES);
+        if (end.isAfter(now)) {
+            end = now;
+        }
+        Instant from = end.minus(minutes, ChronoUnit.MINUTES);
+        long[][] today = rollups.history(monitor, series, from, end);
+        long[][] yesterday =
+                rollups.history(monitor, series, from.minus(Duration.ofDays(1)), end.minus(Duration.ofDays(1)));
+        long[][] lastWeek =
+                rollups.history(monitor, series, from.minus(Duration.ofDays(7)), end.minus(Duration.ofDays(7)));
+        List<Instant> axis = new ArrayList<>(minutes);
+        for (int i = 0; i < minutes; i++) {
+            axis.add(from.plus(i, ChronoUnit.MINUTES));
+        }
+        String subtitle = series.isEmpty() ? "all traffic" : AlertHistory.label(q.series());
+        if (!monitor.filter().isEmpty()) {
+            subtitle += " (" + labelOf(monitor.filter()) + ")";
+        }
+        return new SeriesHistory(
+                true,
+                monitor.name() + " — " + monitor.metricLabel(),
+                subtitle,
+                monitor.isRate(),
+                axis,
+                values(monitor, today),
+                values(monitor, yesterday),
+                values(monitor, lastWeek),
+                today[1]);
+    }
+
+    @QueryHandler
+    Breakdown handle(FindBreakdownQuery q) throws SQLException {
+        Optional<MonitorSummary> found =
+                monitors.handle(FindMonitorsQuery.one(q.monitorId())).first();
+        Dimension by = Dimension.fromWire(q.dimension());
+        if (found.isEmpty()) {
+            return new Breakdown(q.dimension(), false, List.of());
+        }
+        MonitorDefinition monitor = found.get().definition();
+        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
+        long m = q.minute().truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
+        long y = m - 86_400;
+        Map<Dimension, String> fixed = new LinkedHashMap<>(monitor.filter());
+        fixed.putAll(dimensions(q.series()));
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(by.column())
+                .append(", sumIf(successes, minute = toDateTime(")
+                .append(m)
+                .append(") AND operation = ")
+                .append(ClickHouse.quote(successOperation))
+                .append("), sumIf(attempts, minute = toDateTime(")
+                .append(m)
+                .append(") AND operation = ")
+                .append(ClickHouse.quote(monitor.operation()))
+                .append("), sumIf(successes, minute = toDateTime(")
+                .append(y)
+                .append(") AND operation = ")
+                .append(ClickHouse.quote(successOperation))
+                .append("), sumIf(attempts, minute = toDateTime(")
+                .append(y)
+                .append(") AND operation = ")
+                .append(ClickHouse.quote(monitor.operation()))
+                .append(") FROM ")
+                .append(clickHouse.table("operations_minute"))
+                .append(" WHERE operation IN (")
+                .append(ClickHouse.quote(monitor.operation()))
+                .append(", ")
+                .append(ClickHouse.quote(successOperation))
+                .append(") AND minute IN (toDateTime(")
+                .append(m)
+                .append("), toDateTime(")
+                .append(y)
+                .append("))");
+        for (Map.Entry<Dimension, String> f : fixed.entrySet()) {
+            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
+        }
+        sql.append(" GROUP BY ").append(by.column());
+        List<Breakdown.Row> rows = clickHouse.query(
+                sql.toString(),
+                rs -> new Breakdown.Row(
+                        rs.getString(1).isEmpty() ? "(none)" : rs.getString(1),
+                        value(monitor, rs.getLong(2), rs.getLong(3)),
+                        rs.getLong(3),
+                        value(monitor, rs.getLong(4), rs.getLong(5)),
+                        rs.getLong(5)));
+        List<Breakdown.Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble((Breakdown.Row r) ->
+                        monitor.isRate() ? r.change() * Math.sqrt(r.volumeNow() + r.volumeYesterday()) : r.change())
+                .thenComparing(Breakdown.Row::value));
+        return new Breakdown(by.wireName(), monitor.isRate(), sorted.subList(0, Math.min(50, sorted.size())));
+    }
+
+    private static double[] values(MonitorDefinition monitor, long[][] history) {
+        double[] v = new double[history[0].length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = value(monitor, history[0][i], history[1][i]);
+        }
+        return v;
+    }
+
+    private static double value(MonitorDefinition monitor, long successes, long attempts) {
+        if (!monitor.isRate()) {
+            return attempts;
+        }
+        return attempts == 0 ? Double.NaN : (double) successes / attempts;
+    }
+
+    static Map<Dimension, String> dimensions(Map<String, String> series) {
+        Map<Dimension, String> dims = new LinkedHashMap<>();
+        if (series != null) {
+            series.forEach((k, v) -> dims.put(Dimension.fromWire(k), v));
+        }
+        return dims;
+    }
+
+    private static String labelOf(Map<Dimension, String> filter) {
+        Map<String, String> named = new LinkedHashMap<>();
+        filter.forEach((k, v) -> named.put(k.wireName(), v));
+        return AlertHistory.label(named);
+    }
+}

@@ -1,0 +1,185 @@
+package io.vigil.analytics.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectCsvTest {
+
+    /**
+     * Nine minutes on two days, about 200 events a minute, with a drop injected at 10:02 and a spike at 10:07 on the
+     * second day, and a malformed line (line 15) in between.
+     */
+    private static final String COUNTS = """
+            timestamp,value
+            2024-03-04T10:00:00Z,200
+            2024-03-04T10:01:00Z,205
+            2024-03-04T10:02:00Z,198
+            2024-03-04T10:03:00Z,202
+            2024-03-04T10:04:00Z,199
+            2024-03-04T10:05:00Z,203
+            2024-03-04T10:06:00Z,196
+            2024-03-04T10:07:00Z,198
+            2024-03-04T10:08:00Z,201
+            2024-03-05T10:00:00Z,203
+            2024-03-05T10:01:00Z,197
+            2024-03-05T10:02:00Z,60
+            2024-03-05T10:03:00Z,204
+            2024-03-05T10:04:00Z,twelve
+            2024-03-05T10:05:00Z,196
+            2024-03-05T10:06:00Z,201
+            2024-03-05T10:07:00Z,600
+            2024-03-05T10:08:00Z,200
+            """;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void flagsExactlyTheInjectedMinutesAndReportsTheMalformedLine() throws IOException {
+        Result result = run(COUNTS);
+
+        assertThat(result.status()).isZero();
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("timestamp,value,expected,reference,p_value,score,anomalous");
+        assertThat(lines).hasSize(1 + 17);
+        assertThat(lines.stream().filter(line -> line.endsWith(",true")))
+                .extracting(line -> line.substring(0, line.indexOf(',')))
+                .containsExactly("2024-03-05T10:02:00Z", "2024-03-05T10:07:00Z");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("2024-03-05T10:02:00Z,60,197,previous_minute,"));
+        assertThat(result.stderr()).contains("line 15: value 'twelve' is not a whole number >= 0");
+        assertThat(result.stderr()).contains("summary: rows=17 anomalies=2 bad_lines=1");
+    }
+
+    @Test
+    void aMinuteWithoutAPreviousMinuteHasNoExpectationAndIsNeverFlagged() throws IOException {
+        List<String> lines = run(COUNTS).stdout().lines().toList();
+
+        assertThat(lines).contains("2024-03-04T10:00:00Z,200,,,1.00,0.0,false");
+        // 10:04 on the second day was malformed, so 10:05 has no previous minute
+        assertThat(lines).contains("2024-03-05T10:05:00Z,196,,,1.00,0.0,false");
+    }
+
+    @Test
+    void readsRatesAndHonoursTheOptions() throws IOException {
+        String rates = """
+                timestamp,successes,attempts
+                2024-03-05T10:00:00Z,900,1000
+                2024-03-05T10:01:00Z,400,1000
+                2024-03-05T10:02:00Z,900,1000
+                """;
+        Path out = folder.resolve("out.csv");
+
+        Result drops = run(rates, "--direction", "drop", "--sensitivity=low", "--out", out.toString());
+        Result spikes = run(rates, "--direction", "spike", "--min-volume", "100");
+
+        assertThat(drops.status()).isZero();
+        assertThat(drops.stdout()).isEmpty();
+        assertThat(Files.readAllLines(out))
+                .containsExactly(
+                        "timestamp,successes,attempts,expected,reference,p_value,score,anomalous",
+                        "2024-03-05T10:00:00Z,900,1000,,,1.00,0.0,false",
+                        "2024-03-05T10:01:00Z,400,1000,0.9,previous_minute,8.29e-122,100.0,true",
+                        "2024-03-05T10:02:00Z,900,1000,0.4,previous_minute,1.00,0.0,false");
+        assertThat(spikes.stdout().lines().filter(line -> line.endsWith(",true")))
+                .containsExactly("2024-03-05T10:02:00Z,900,1000,0.4,previous_minute,8.29e-122,100.0,true");
+    }
+
+    @Test
+    void failsWhenTheInputCannotBeReadOrHasNoValidRow() throws IOException {
+        Result missing = runFile(folder.resolve("missing.csv"));
+        Result onlyHeader = run("timestamp,value\n");
+        Result onlyBadRows = run("timestamp,value\nyesterday,12\n");
+        Result wrongHeader = run("time,count\n2024-03-05T10:00:00Z,12\n");
+
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.stderr()).contains("cannot read").contains("missing.csv");
+        assertThat(onlyHeader.status()).isEqualTo(1);
+        assertThat(onlyHeader.stderr()).contains("no valid row");
+        assertThat(onlyBadRows.status()).isEqualTo(1);
+        assertThat(onlyBadRows.stderr())
+                .contains("line 2: timestamp 'yesterday' is not an ISO-8601 instant")
+                .contains("bad_lines=1");
+        assertThat(wrongHeader.status()).isEqualTo(1);
+        assertThat(wrongHeader.stderr()).contains("line 1: the header must be timestamp,value");
+    }
+
+    @Test
+    void rejectsUnknownOptionsAndValuesWithTheValidOnes() throws IOException {
+        Result unknown = run(COUNTS, "--window", "5");
+        Result badSensitivity = run(COUNTS, "--sensitivity", "extreme");
+
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("unknown option --window").contains("usage: ./vigil detect");
+        assertThat(badSensitivity.status()).isEqualTo(2);
+        assertThat(badSensitivity.stderr()).contains("unknown sensitivity 'extreme'; valid values: low, medium, high");
+    }
+
+    @Test
+    void theParserSkipsBadLinesButKeepsTheGoodOnes() throws IOException {
+        MinuteCsv series = MinuteCsv.read(new StringReader("""
+                \uFEFFTimestamp, Value
+
+                "2024-03-05T10:00:00Z","12"
+                2024-03-05T11:00:00+01:00,13
+                2024-03-05T10:02:30Z,14
+                2024-03-05T10:03:00Z,-1
+                2024-03-05T10:04:00Z,1,2
+                2024-03-05T10:05:00Z,7.5
+                """));
+
+        assertThat(series.kind()).isEqualTo(SampleKind.COUNT);
+        assertThat(series.rows()).extracting(MinuteCsv.Row::line).containsExactly(3, 5);
+        long minute = series.rows().get(0).epochMinute();
+        assertThat(series.at(minute)).isEqualTo(Sample.count(12));
+        assertThat(series.at(minute + 2)).isEqualTo(Sample.count(14));
+        assertThat(series.at(minute + 1)).isEqualTo(Sample.NONE);
+        assertThat(series.problems())
+                .containsExactly(
+                        "line 4: a second row for minute 2024-03-05T10:00:00Z (the first is on line 3)",
+                        "line 6: value '-1' is not a whole number >= 0",
+                        "line 7: expected 2 columns, found 3",
+                        "line 8: value '7.5' is not a whole number >= 0");
+        assertThatThrownBy(() -> MinuteCsv.read(new StringReader("\n\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+    }
+
+    private Result run(String csv, String... options) throws IOException {
+        Path input = folder.resolve("input-" + System.nanoTime() + ".csv");
+        Files.writeString(input, csv);
+        String[] args = Arrays.copyOf(options, options.length + 1);
+        args[options.length] = input.toString();
+        return invoke(args);
+    }
+
+    private Result runFile(Path input) {
+        return invoke(input.toString());
+    }
+
+    private static Result invoke(String... args) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int status = DetectCsv.run(
+                List.of(args),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return new Result(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int status, String stdout, String stderr) {}
+}
