@@ -11,6 +11,7 @@ public class NotificationRouter {
 
     private final List<NotificationRoute> routes;
 
+    @org.springframework.beans.factory.annotation.Autowired
     NotificationRouter(MonitoringSettings settings) {
         this(settings.routes());
     }
