@@ -85,7 +85,7 @@ class MonitoringIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         Instant now = Instant.now();
-        Instant incident = now.truncatedTo(ChronoUnit.MINUTES).plus(2, ChronoUnit.MINUTES);
+        Instant incident = now.truncatedTo(ChronoUnit.MINUTES).plus(3, ChronoUnit.MINUTES);
         Instant historyStart = incident.minus(Duration.ofDays(2));
         // the minutes about to be evaluated first, so that every minute the live evaluator reaches is complete
         Instant recent = now.truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
@@ -126,6 +126,28 @@ class MonitoringIT {
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(new String(png.body(), 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+
+        // the same monitor over the two stored days: the drop in the history and the live one, nothing else
+        HttpResponse<String> backtest = vigil.get("/api/v1/monitors/" + RUN + "-auth/backtest?days=2");
+        assertThat(backtest.statusCode()).as(backtest.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(backtest.body());
+        List<String> found = new ArrayList<>();
+        result.path("incidents").forEach(i -> {
+            if (i.path("series").path("merchant").asText().startsWith(RUN)) {
+                found.add(i.path("series").path("merchant").asText() + "/"
+                        + i.path("series").path("country").asText() + "@"
+                        + i.path("raisedMinute").asText());
+            }
+        });
+        System.out.printf(
+                "MonitoringIT: backtest over %d minutes and %d series found %s%n",
+                result.path("minutes").asInt(), result.path("series").asInt(), found);
+        assertThat(found).containsExactly(RUN + "-m-1/SE@" + pastIncident(incident), RUN + "-m-1/SE@" + incident);
+    }
+
+    /** A drop two hours before the live one, in the history: only a backtest can find it. */
+    private static Instant pastIncident(Instant incident) {
+        return incident.minus(Duration.ofHours(2));
     }
 
     private static List<JsonNode> alerts() throws Exception {
@@ -145,15 +167,15 @@ class MonitoringIT {
         int inBatch = 0;
         long total = 0;
         for (Instant minute = from; minute.isBefore(to); minute = minute.plus(1, ChronoUnit.MINUTES)) {
-            double hour = (minute.getEpochSecond() % 86_400) / 3600.0;
-            double cycle = 0.55 + 0.45 * Math.sin(2 * Math.PI * (hour - 9) / 24);
+            // a daily cycle that peaks at the incident's time of day, whenever the test runs
+            double hours = (minute.getEpochSecond() - incident.getEpochSecond()) / 3600.0;
+            double cycle = 0.55 + 0.45 * Math.cos(2 * Math.PI * hours / 24);
             for (int m = 1; m <= 3; m++) {
                 for (int c = 0; c < COUNTRIES.length; c++) {
-                    double mean = 36 * COUNTRY_SHARE[c] * cycle * (1.2 - 0.2 * m);
+                    double mean = 80 * COUNTRY_SHARE[c] * cycle * (1.2 - 0.2 * m);
                     int events = poisson(random, mean);
                     double success = 0.88 + 0.02 * m;
-                    if (minute.equals(incident) && m == 1 && c == 0) {
-                        events = Math.max(events, 30);
+                    if ((minute.equals(incident) || minute.equals(pastIncident(incident))) && m == 1 && c == 0) {
                         success = 0.35;
                     }
                     for (int i = 0; i < events; i++) {

@@ -51,9 +51,9 @@ public final class SeriesChart {
 
     public static final int DEFAULT_WIDTH = 800;
     public static final int DEFAULT_HEIGHT = 320;
-    /** Smaller charts cannot fit the title, axis labels and legend around a readable plot. */
+    /** The narrowest chart that still fits its title, axis labels and legend around a readable plot. */
     public static final int MIN_WIDTH = 240;
-
+    /** The lowest chart that still fits its title, axis labels and legend around a readable plot. */
     public static final int MIN_HEIGHT = 160;
     /** Chart sizes may come from a URL; this bounds the memory one request can ask for. */
     public static final int MAX_SIDE = 4000;
@@ -130,8 +130,9 @@ public final class SeriesChart {
 
     /**
      * Measures and draws a sample with each font. Without fonts the JDK fails here, in its font manager, with an
-     * unchecked exception or an {@link Error} ("Probable fatal error: No fonts found", a missing native library, a
-     * class that could not be initialised); none of these says anything about the JVM's health beyond text.
+     * unchecked exception or an {@link Error} ("Probable fatal error: No physical fonts found.", a missing native
+     * library, a class that could not be initialised); none of these says anything about the JVM's health beyond
+     * text.
      */
     private boolean probeText() {
         BufferedImage scratch = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);

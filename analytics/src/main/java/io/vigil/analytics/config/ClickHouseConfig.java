@@ -10,6 +10,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ClickHouseSettings.class, MonitoringSettings.class})
 class ClickHouseConfig {
 
+    /** Routes alerts to webhooks as {@code vigil.monitoring.routes} says. */
+    @org.springframework.context.annotation.Bean
+    io.vigil.analytics.notify.NotificationRouter notificationRouter(MonitoringSettings settings) {
+        return new io.vigil.analytics.notify.NotificationRouter(settings.routes());
+    }
+
     /**
      * A failing projection must stop and retry its batch rather than log and move its token past events it did not
      * write (Axon's default for event handlers).

@@ -86,9 +86,7 @@ class AlertNotifier {
     }
 
     private void notify(String eventId, Incident incident) {
-        Map<String, String> match = new TreeMap<>(incident.notice().series());
-        match.put("monitor", incident.notice().monitorId());
-        var routes = router.routes(match);
+        var routes = router.routesFor(incident.notice());
         for (int i = 0; i < routes.size(); i++) {
             NotificationRoute route = routes.get(i);
             String payload = route.format() == NotificationRoute.Format.SLACK
@@ -110,11 +108,13 @@ class AlertNotifier {
             Map<String, String> series,
             Instant minute,
             Observation o) {
-        String metric = queries.query(FindMonitorsQuery.one(monitorId), ResponseTypes.instanceOf(MonitorList.class))
+        var definition = queries.query(FindMonitorsQuery.one(monitorId), ResponseTypes.instanceOf(MonitorList.class))
                 .join()
                 .first()
-                .map(m -> m.definition().metricLabel())
-                .orElse("metric");
+                .map(m -> m.definition());
+        String metric = definition.map(d -> d.metricLabel()).orElse("metric");
+        AlertNotice.Unit unit =
+                definition.map(d -> d.isRate()).orElse(false) ? AlertNotice.Unit.RATE : AlertNotice.Unit.COUNT;
         String base = settings.publicUrl().replaceAll("/+$", "");
         String seriesQuery = new TreeMap<>(series)
                 .entrySet().stream()
@@ -127,18 +127,32 @@ class AlertNotifier {
                 alertId,
                 monitorId,
                 monitorName,
-                state,
-                new java.util.LinkedHashMap<>(new TreeMap<>(series)),
+                AlertNotice.State.ofWireName(state),
+                inMonitorOrder(series, definition.map(d -> d.dimensions()).orElse(java.util.List.of())),
                 metric,
+                unit,
                 o == null ? Double.NaN : o.value(),
                 o == null ? Double.NaN : o.expected(),
-                o == null ? null : o.reference(),
+                o == null ? null : AlertNotice.Reference.ofWireName(o.reference()),
                 o == null ? Double.NaN : o.pValue(),
                 o == null ? Double.NaN : o.score(),
                 minute,
-                detail,
-                chart);
+                java.net.URI.create(detail),
+                java.net.URI.create(chart));
         return new Incident(alertId, incident, state, notice);
+    }
+
+    /** The series' dimensions in the order the monitor declares them, as messages show them. */
+    private static Map<String, String> inMonitorOrder(
+            Map<String, String> series, java.util.List<io.vigil.analytics.api.Dimension> order) {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        for (var d : order) {
+            if (series.containsKey(d.wireName())) {
+                ordered.put(d.wireName(), series.get(d.wireName()));
+            }
+        }
+        new TreeMap<>(series).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     private static String enc(String value) {

@@ -29,7 +29,7 @@ class DeliveryOutbox {
                 incident.alertId(),
                 incident.incident(),
                 incident.kind(),
-                route.url(),
+                route.url().toString(),
                 route.format().name().toLowerCase(java.util.Locale.ROOT),
                 payload);
     }

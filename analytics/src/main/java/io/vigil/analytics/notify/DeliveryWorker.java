@@ -38,7 +38,7 @@ class DeliveryWorker implements SmartLifecycle {
     DeliveryWorker(DeliveryOutbox outbox, MeterRegistry meters) {
         this.outbox = outbox;
         this.sender = new WebhookSender();
-        this.retries = RetryPolicy.defaults();
+        this.retries = RetryPolicy.DEFAULT;
         this.latency = Timer.builder("vigil.notification.send")
                 .description("One webhook delivery attempt")
                 .register(meters);
@@ -79,7 +79,7 @@ class DeliveryWorker implements SmartLifecycle {
     private void deliverDue() {
         try {
             for (DeliveryOutbox.Due due : outbox.due(50)) {
-                DeliveryResult result = sender.post(due.url(), due.payload());
+                DeliveryResult result = sender.post(java.net.URI.create(due.url()), due.payload());
                 latency.record(result.duration());
                 if (result.success()) {
                     outbox.delivered(due.deliveryId(), result.status());

@@ -1,31 +1,44 @@
 package io.vigil.analytics.notify;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Where alerts go: every alert whose dimensions (and {@code monitor}, the monitor id) match {@code match} is sent to
- * {@code url}. An empty match, or a value {@code *}, matches everything. Configured as
- * {@code vigil.monitoring.routes[n]}.
+ * Where the alerts of some series go, and in which format. Teams own merchants or countries, not monitors, so a route
+ * selects alerts by the series' dimensions (and by monitor under the key {@value NotificationRouter#MONITOR}): {@code
+ * match: {merchant: m-42}} sends the alerts about merchant m-42 to the route's URL.
+ *
+ * <p>Every entry of {@code match} must hold for an alert: the alert has that dimension with exactly that value
+ * (case-sensitive), or the entry's value is {@value #ANY}, which matches any value and also a missing dimension. An
+ * empty or absent {@code match} matches every alert.
+ *
+ * <p>A plain record, so that Spring Boot binds a list of routes from {@code application.yml}. The URL of a Slack
+ * incoming webhook is a secret: it is never part of a delivery's error message.
  */
-public record NotificationRoute(Map<String, String> match, String url, Format format) {
+public record NotificationRoute(Map<String, String> match, URI url, Format format) {
 
-    /** Slack incoming-webhook JSON, or Vigil's own documented JSON. */
+    /** The value that matches anything. */
+    public static final String ANY = "*";
+
+    /** The message format the receiver understands. */
     public enum Format {
+        /** {@link SlackMessage}, for a Slack incoming webhook. */
         SLACK,
+        /** {@link GenericWebhookMessage}, for any other receiver. */
         GENERIC
     }
 
     public NotificationRoute {
         match = match == null ? Map.of() : Map.copyOf(match);
-        format = format == null ? Format.SLACK : format;
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new IllegalArgumentException("a notification route needs an http(s) url, not " + url);
-        }
+        Objects.requireNonNull(url, "a notification route needs a url");
+        Objects.requireNonNull(format, "a notification route needs a format (SLACK or GENERIC)");
     }
 
-    boolean matches(Map<String, String> alert) {
-        for (Map.Entry<String, String> m : match.entrySet()) {
-            if (!m.getValue().equals("*") && !m.getValue().equals(alert.get(m.getKey()))) {
+    /** Whether an alert on a series with these attributes (dimensions and {@code monitor}) goes this way. */
+    public boolean matches(Map<String, String> attributes) {
+        for (Map.Entry<String, String> entry : match.entrySet()) {
+            if (!ANY.equals(entry.getValue()) && !entry.getValue().equals(attributes.get(entry.getKey()))) {
                 return false;
             }
         }

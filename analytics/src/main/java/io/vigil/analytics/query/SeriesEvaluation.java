@@ -95,8 +95,8 @@ final class SeriesEvaluation {
             if (s == null && alert.series().size() == 1 && hasParent) {
                 s = parentTotal(rows, alert.series().values().iterator().next());
             }
-            if (s == null) {
-                continue; // no traffic at all in the compared minutes: nothing says it recovered
+            if (s == null || !detector.usable(s[0])) {
+                continue; // too little traffic this minute to say it recovered
             }
             Sample baseline = baseline(s, alert.fired());
             if (!detector.deviates(s[0], baseline)) {

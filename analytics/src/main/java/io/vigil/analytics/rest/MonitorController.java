@@ -1,5 +1,7 @@
 package io.vigil.analytics.rest;
 
+import io.vigil.analytics.api.BacktestMonitorQuery;
+import io.vigil.analytics.api.BacktestResult;
 import io.vigil.analytics.api.ChangeMonitorCommand;
 import io.vigil.analytics.api.CreateMonitorCommand;
 import io.vigil.analytics.api.DeleteMonitorCommand;
@@ -9,6 +11,9 @@ import io.vigil.analytics.api.MonitorList;
 import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.PauseMonitorCommand;
 import io.vigil.analytics.api.ResumeMonitorCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Monitors over the API: define once, watched for every combination of the dimensions' values. */
@@ -74,6 +80,47 @@ class MonitorController {
     MonitorResponse change(@PathVariable String id, @RequestBody MonitorRequest request) {
         send(id, new ChangeMonitorCommand(id, request.toDefinition(), API_USER));
         return get(id);
+    }
+
+    /**
+     * The alerts a monitor would have raised over stored history: {@code ?days=2} (the last N days, up to 7) or
+     * {@code ?from=...&to=...}. POST a definition to {@code /api/v1/monitors/backtest} to try one before saving it.
+     */
+    @GetMapping("/{id}/backtest")
+    BacktestResult backtest(
+            @PathVariable String id,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "1") int days) {
+        get(id);
+        return runBacktest(new BacktestMonitorQuery(id, null, rangeFrom(from, to, days), rangeTo(to)));
+    }
+
+    @PostMapping(path = "/backtest", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BacktestResult backtestDraft(
+            @RequestBody MonitorRequest request,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "1") int days) {
+        return runBacktest(
+                new BacktestMonitorQuery(null, request.toDefinition(), rangeFrom(from, to, days), rangeTo(to)));
+    }
+
+    private BacktestResult runBacktest(BacktestMonitorQuery query) {
+        BacktestResult result = queries.query(query, ResponseTypes.instanceOf(BacktestResult.class))
+                .join();
+        if (result.problem() != null) {
+            throw new MonitorRejectedException(List.of(result.problem()));
+        }
+        return result;
+    }
+
+    private static Instant rangeTo(Instant to) {
+        return to != null ? to : Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    private static Instant rangeFrom(Instant from, Instant to, int days) {
+        return from != null ? from : rangeTo(to).minus(Duration.ofDays(Math.max(1, Math.min(days, 7))));
     }
 
     @PostMapping("/{id}/pause")
