@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,7 @@ public final class DetectCsv {
                     summary = detect(series, detector, out);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             stderr.println("detect: cannot write " + (options.out() == null ? "the result" : options.out()) + ": "
                     + describe(e));
             return 1;

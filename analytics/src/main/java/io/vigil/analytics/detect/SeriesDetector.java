@@ -35,12 +35,12 @@ import java.util.Objects;
  *
  * <p>The tests. Counts are compared with the exact conditional test for two Poisson counts: given that the current
  * count c and the reference count r add up to n, c ~ Binomial(n, 1/2) when both minutes share one rate. Unlike the
- * Poisson tail P(X <= c | mean = r), it accounts for the reference minute being as noisy as the current one; with
- * the Poisson tail a smooth daily cycle of 40 to 200 events a minute raises about ten false alarms in two days at
- * MEDIUM, with this test about one in seven such runs. Rates are compared with the pooled two-proportion z-test. A
- * rate's relative change is measured on its rarer outcome, min(rate, 1 - rate), so that a success rate falling from
- * 98% to 96% counts as failures doubling (+100%) rather than as a 2% change. With {@link Direction#BOTH} each test
- * looks at the side of the previous minute the current value is on, and its one-sided p-value is doubled.
+ * Poisson tail {@code P(X <= c | mean = r)}, it accounts for the reference minute being as noisy as the current
+ * one; with the Poisson tail a smooth daily cycle of 40 to 200 events a minute raises about seven false alarms in two
+ * days at MEDIUM, with this test one such run in nine raises one. Rates are compared with the pooled two-proportion
+ * z-test. A rate's relative change is measured on its rarer outcome, min(rate, 1 - rate), so that a success rate
+ * falling from 98% to 96% counts as failures doubling (+100%) rather than as a 2% change. With {@link Direction#BOTH}
+ * each test looks at the side of the previous minute the current value is on, and its one-sided p-value is doubled.
  *
  * <p>Instances are immutable and thread-safe. {@link #evaluate} allocates nothing but its {@link Verdict}.
  */
@@ -113,7 +113,9 @@ public final class SeriesDetector {
     }
 
     /**
-     * Judges the current minute against its references. Pass {@link Sample#NONE} for a reference minute without data.
+     * Judges the minute that just closed against its references. Pass {@link Sample#NONE} for a reference minute
+     * without data, and {@code Sample.count(0)}, not {@code NONE}, for a current minute without events: {@code NONE}
+     * as the current minute means it is unknown, and is never anomalous.
      */
     public Verdict evaluate(Sample current, Sample previous, Sample yesterday, Sample lastWeek) {
         Objects.requireNonNull(current, "current");

@@ -9,11 +9,12 @@ import io.vigil.analytics.api.Direction;
  *
  * @param anomalous whether the minute deviates, in the monitored direction, from every reference the detector needed
  * @param observed which way the value lies from {@code expected}: {@link Direction#DROP}, {@link Direction#SPIKE}, or
- *     {@code null} when it is equal or there was no usable reference
+ *     {@code null} when it is equal or nothing was tested
  * @param value the current count, or the current rate
  * @param expected the value of the usable reference closest to the current value, which is the most conservative
- *     expectation (the alert understates rather than overstates the change); NaN when no reference was usable
- * @param reference which minute {@code expected} comes from; {@code null} when no reference was usable
+ *     expectation (the alert understates rather than overstates the change); NaN when nothing was tested, which is
+ *     when the previous minute was not usable or the current minute had no data (or, for a rate, too few attempts)
+ * @param reference which minute {@code expected} comes from; {@code null} when nothing was tested
  * @param pValue the largest p-value among the tests the decision needed, so the weakest evidence; 1 when there was
  *     nothing to test
  * @param score {@code min(100, -10 * log10(pValue))}: 0 for no evidence, 40 at p = 1e-4, 100 at p = 1e-10 or less; a

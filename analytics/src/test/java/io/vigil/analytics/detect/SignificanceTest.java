@@ -82,6 +82,13 @@ class SignificanceTest {
     }
 
     @Test
+    void binomialHalfTailsAreApproximatedOnlyInTheMiddleWhereNoThresholdLies() {
+        assertThat(Significance.binomialHalfAtMost(240, 500)).isCloseTo(0.19775538571742923, offset(2e-4));
+        assertThat(Significance.binomialHalfAtMost(260, 500)).isCloseTo(0.8261679103434926, offset(2e-4));
+        assertRelative(Significance.binomialHalfAtMost(190, 500), 4.4814295049582217e-08, 1e-10);
+    }
+
+    @Test
     void binomialHalfTailsUseTheNormalApproximationForManyTrials() {
         // exact 0.0024418; the approximation errs on the cautious (larger) side
         double p = Significance.binomialHalfAtMost(2400, 5000);

@@ -1,0 +1,489 @@
+package io.vigil.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./vigil bench monitoring}: drives a running Vigil over its API and measures, in one run on one machine,
+ * operational events ingested per second (beside raw ClickHouse batch inserts of the same rows), how fresh the
+ * per-minute rollups are, how soon after an anomalous minute ends its alert is raised and its webhook delivered, and
+ * how long one evaluation cycle over 1,000,000 active series takes. Writes {@code target/bench/monitoring.json}.
+ *
+ * <p>The webhook figures need Vigil started with a route to this benchmark's receiver
+ * ({@code VIGIL_MONITORING_ROUTES_0_URL=http://127.0.0.1:18099/hook}, format GENERIC), which {@code ./vigil bench
+ * monitoring} arranges.
+ */
+public final class MonitoringBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Map<String, String> options = new HashMap<>();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final String url;
+    private final String clickHouse;
+    private final String database;
+    private final String run;
+
+    private MonitoringBench(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        url = options.getOrDefault("url", "http://127.0.0.1:8080");
+        clickHouse = options.getOrDefault("clickhouse-http", "http://127.0.0.1:18123");
+        database = options.getOrDefault("clickhouse-db", "vigil");
+        run = options.getOrDefault("run", "b" + Long.toString(System.currentTimeMillis() % 10_000_000, 36));
+    }
+
+    public static void main(String[] args) throws Exception {
+        MonitoringBench bench = new MonitoringBench(args);
+        bench.awaitSchema();
+        bench.baselineClickHouse();
+        bench.ingest();
+        bench.alerts();
+        bench.cycle();
+        bench.report();
+        System.exit(0);
+    }
+
+    /** Vigil creates its ClickHouse tables on first use: one event makes sure they are there. */
+    private void awaitSchema() throws Exception {
+        post(
+                "/api/v1/events",
+                "{\"id\":\"" + run + "-hello\",\"timestamp\":\"" + Instant.now() + "\",\"merchantId\":\"" + run
+                        + "\",\"operation\":\"session\",\"outcome\":\"success\"}");
+        for (int i = 0; i < 300; i++) {
+            try {
+                if (clickHouse("EXISTS TABLE " + database + ".operations_minute")
+                        .strip()
+                        .equals("1")) {
+                    return;
+                }
+            } catch (IllegalStateException notYet) {
+                // the database is not there yet either
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Vigil did not create its ClickHouse tables within 30 s");
+    }
+
+    // ---- 1. raw ClickHouse batch inserts of the operations row shape, the ceiling for ingestion
+
+    private void baselineClickHouse() throws Exception {
+        String table = database + ".bench_baseline_" + run;
+        clickHouse("CREATE TABLE " + table + " AS " + database + ".operations");
+        int batches = 10;
+        int rows = 50_000;
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            StringBuilder tsv = new StringBuilder(rows * 120);
+            String now = Instant.now()
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString()
+                    .replace('T', ' ')
+                    .replace("Z", "");
+            for (int i = 0; i < rows; i++) {
+                tsv.append("batch-")
+                        .append(b)
+                        .append('\t')
+                        .append(now)
+                        .append("\tev-")
+                        .append(b)
+                        .append('-')
+                        .append(i)
+                        .append('\t')
+                        .append(now)
+                        .append("\tapi\tm-")
+                        .append(i % 500)
+                        .append("\tauthorization\t")
+                        .append(i % 10 == 0 ? 0 : 1)
+                        .append("\t\tSE\tcard\tweb\tchrome\tmobile\n");
+            }
+            clickHouse("INSERT INTO " + table + " FORMAT TabSeparated\n" + tsv);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clickHouse("DROP TABLE " + table);
+        results.put("baseline_clickhouse_rows_per_s", Math.round(batches * rows / seconds));
+        progress("raw ClickHouse batch inserts: %,d rows/s (%d × %,d rows)", batches * rows / seconds, batches, rows);
+    }
+
+    // ---- 2. events over the API, with rollup freshness probes alongside
+
+    private void ingest() throws Exception {
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
+        int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "5000"));
+        AtomicLong events = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        long cpuBefore = cpuNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        List<Future<?>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                long n = 0;
+                while (running.get()) {
+                    String body = batch(client, n++, batchSize);
+                    try {
+                        HttpResponse<String> r = post("/api/v1/events/batch", body);
+                        if (r.statusCode() == 202) {
+                            events.addAndGet(batchSize);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Long> freshness = new ArrayList<>();
+        futures.add(pool.submit(() -> {
+            int probe = 0;
+            while (running.get()) {
+                String merchant = run + "-fresh-" + probe++;
+                String ev = "[{\"id\":\"" + merchant + "\",\"timestamp\":\"" + Instant.now() + "\",\"merchantId\":\""
+                        + merchant + "\",\"operation\":\"session\",\"outcome\":\"success\"}]";
+                if (post("/api/v1/events/batch", ev).statusCode() != 202) {
+                    continue;
+                }
+                long accepted = System.nanoTime();
+                while (running.get()) {
+                    String n = clickHouse("SELECT count() FROM " + database + ".operations_minute WHERE operation ="
+                            + " 'session' AND merchant_id = '" + merchant + "'");
+                    if (!n.strip().equals("0")) {
+                        synchronized (freshness) {
+                            freshness.add((System.nanoTime() - accepted) / 1_000_000);
+                        }
+                        break;
+                    }
+                    Thread.sleep(20);
+                }
+                Thread.sleep(300);
+            }
+            return null;
+        }));
+        long last = System.nanoTime();
+        while (System.nanoTime() - start < seconds * 1_000_000_000L) {
+            Thread.sleep(2_000);
+            long now = System.nanoTime();
+            progress(
+                    "ingest: %,d events accepted, %,.0f/s, %d errors, %d freshness probes",
+                    events.get(), events.get() / ((now - start) / 1e9), errors.get(), freshness.size());
+            last = now;
+        }
+        running.set(false);
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        double elapsed = (last - start) / 1e9;
+        double rate = events.get() / ((System.nanoTime() - start) / 1e9);
+        results.put("events_per_s", Math.round(rate));
+        results.put("ingest_errors", errors.get());
+        results.put("ingest_clients", clients);
+        results.put("ingest_batch_size", batchSize);
+        results.put("generator_cpu_s", round((cpuNanos() - cpuBefore) / 1e9));
+        results.put("ingest_seconds", round(elapsed));
+        long[] f = freshness.stream().mapToLong(Long::longValue).sorted().toArray();
+        results.put("rollup_freshness_probes", f.length);
+        results.put("rollup_freshness_p50_ms", percentile(f, 0.50));
+        results.put("rollup_freshness_p99_ms", percentile(f, 0.99));
+        results.put("rollup_freshness_max_ms", f.length == 0 ? -1 : f[f.length - 1]);
+        progress(
+                "ingest: %,.0f events/s; rollup freshness p50 %d ms, p99 %d ms over %d probes",
+                rate, percentile(f, 0.5), percentile(f, 0.99), f.length);
+    }
+
+    private String batch(int client, long n, int size) {
+        StringBuilder b = new StringBuilder(size * 190).append('[');
+        String now = Instant.now().toString();
+        for (int i = 0; i < size; i++) {
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"")
+                    .append(run)
+                    .append('-')
+                    .append(client)
+                    .append('-')
+                    .append(n)
+                    .append('-')
+                    .append(i)
+                    .append("\",\"timestamp\":\"")
+                    .append(now)
+                    .append("\",\"merchantId\":\"")
+                    .append(run)
+                    .append("-m-")
+                    .append(i % 300)
+                    .append("\",\"operation\":\"authorization\",\"outcome\":\"")
+                    .append(i % 10 == 0 ? "failure" : "success")
+                    .append("\",\"country\":\"")
+                    .append(i % 3 == 0 ? "SE" : i % 3 == 1 ? "DE" : "NO")
+                    .append("\",\"paymentMethod\":\"card\",\"channel\":\"web\",\"browser\":\"")
+                    .append(i % 2 == 0 ? "chrome" : "safari")
+                    .append("\",\"deviceType\":\"mobile\"}");
+        }
+        return b.append(']').toString();
+    }
+
+    // ---- 3. anomalous minutes → alert events and webhook deliveries
+
+    private void alerts() throws Exception {
+        int port = Integer.parseInt(options.getOrDefault("hook-port", "18099"));
+        Map<String, Instant> received = new ConcurrentHashMap<>();
+        HttpServer hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        hooks.createContext("/hook", exchange -> {
+            Instant at = Instant.now();
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if ("firing".equals(body.path("state").asText())) {
+                received.putIfAbsent(body.path("alertId").asText(), at);
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hooks.start();
+        String monitor = "bench-alerts-" + run;
+        HttpResponse<String> created = post("/api/v1/monitors", """
+                {"id": "%s", "name": "Benchmark alerts %s", "metric": "conversion", "operation": "authorization",
+                 "dimensions": ["merchant"], "sensitivity": "medium"}""".formatted(monitor, run));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create the benchmark monitor: " + created.body());
+        }
+        int merchants = 20;
+        Instant m0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        // minute 0 normal; in minute 1 merchants 0-9 drop, in minute 2 merchants 10-19; all sent up front
+        StringBuilder b = new StringBuilder("[");
+        int count = 0;
+        for (int k = 0; k < 3; k++) {
+            Instant minute = m0.plus(k, ChronoUnit.MINUTES);
+            for (int m = 0; m < merchants; m++) {
+                boolean drop = (k == 1 && m < 10) || (k == 2 && m >= 10);
+                for (int i = 0; i < 120; i++) {
+                    boolean success = drop ? i % 10 < 3 : i % 10 != 0;
+                    b.append(count++ == 0 ? "" : ",")
+                            .append("{\"id\":\"")
+                            .append(run)
+                            .append("-a-")
+                            .append(k)
+                            .append('-')
+                            .append(m)
+                            .append('-')
+                            .append(i)
+                            .append("\",\"timestamp\":\"")
+                            .append(minute.plusMillis(i * 490L))
+                            .append("\",\"merchantId\":\"")
+                            .append(run)
+                            .append("-alert-")
+                            .append(m)
+                            .append("\",\"operation\":\"authorization\",\"outcome\":\"")
+                            .append(success ? "success" : "failure")
+                            .append("\"}");
+                }
+            }
+        }
+        HttpResponse<String> sent = post("/api/v1/events/batch", b.append(']').toString());
+        if (sent.statusCode() != 202) {
+            throw new IllegalStateException("cannot send the alert traffic: " + sent.body());
+        }
+        Instant end = m0.plus(3, ChronoUnit.MINUTES).plusSeconds(5);
+        while (Instant.now().isBefore(end)) {
+            progress(
+                    "alerts: waiting for minutes %s and %s to close (%d s left), %d webhooks received",
+                    m0.plus(1, ChronoUnit.MINUTES),
+                    m0.plus(2, ChronoUnit.MINUTES),
+                    Duration.between(Instant.now(), end).toSeconds(),
+                    received.size());
+            Thread.sleep(Math.min(
+                    10_000, Math.max(1, Duration.between(Instant.now(), end).toMillis())));
+        }
+        hooks.stop(0);
+        JsonNode page = JSON.readTree(
+                get("/api/v1/alerts?monitor=" + monitor + "&size=100").body());
+        List<Long> alertLatency = new ArrayList<>();
+        List<Long> hookLatency = new ArrayList<>();
+        for (JsonNode alert : page.path("alerts")) {
+            Instant minuteEnd = Instant.parse(alert.path("minute").asText()).plus(1, ChronoUnit.MINUTES);
+            alertLatency.add(Duration.between(
+                            minuteEnd, Instant.parse(alert.path("raisedAt").asText()))
+                    .toMillis());
+            Instant hook = received.get(alert.path("alertId").asText());
+            if (hook != null) {
+                hookLatency.add(Duration.between(minuteEnd, hook).toMillis());
+            }
+        }
+        post("/api/v1/monitors/" + monitor + "/pause", "");
+        long[] a = alertLatency.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] h = hookLatency.stream().mapToLong(Long::longValue).sorted().toArray();
+        results.put("alerts_expected", merchants);
+        results.put("alerts_raised", a.length);
+        results.put("alert_latency_p50_ms", percentile(a, 0.5));
+        results.put("alert_latency_p99_ms", percentile(a, 0.99));
+        results.put("webhooks_received", h.length);
+        results.put("webhook_latency_p50_ms", percentile(h, 0.5));
+        results.put("webhook_latency_p99_ms", percentile(h, 0.99));
+        progress(
+                "alerts: %d of %d raised, p99 %d ms after the minute ended; %d webhooks, p99 %d ms",
+                a.length, merchants, percentile(a, 0.99), h.length, percentile(h, 0.99));
+    }
+
+    // ---- 4. one evaluation cycle over 1,000,000 active series
+
+    private void cycle() throws Exception {
+        int series = Integer.parseInt(options.getOrDefault("series", "1000000"));
+        String monitor = "bench-cycle-" + run;
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        long[] offsets = {0, 60, 86_400, 604_800};
+        progress("cycle: writing %,d series × 4 minutes into the rollups for minute %s", series, minute);
+        for (long offset : offsets) {
+            String at = minute.minusSeconds(offset).toString().replace('T', ' ').replace("Z", "");
+            for (int from = 0; from < series; from += 250_000) {
+                StringBuilder tsv = new StringBuilder(250_000 * 60);
+                for (int i = from; i < Math.min(series, from + 250_000); i++) {
+                    tsv.append(at)
+                            .append("\tsession\t")
+                            .append(run)
+                            .append("-c")
+                            .append(i / 1000)
+                            .append("\t\t\t\tb")
+                            .append(i % 1000)
+                            .append("\t\t")
+                            .append(40 + i % 7)
+                            .append('\t')
+                            .append(30 + i % 5)
+                            .append('\n');
+                }
+                clickHouse("INSERT INTO " + database + ".operations_minute (minute, operation, merchant_id, country,"
+                        + " payment_method, channel, browser, device_type, attempts, successes) FORMAT TabSeparated\n"
+                        + tsv);
+            }
+        }
+        HttpResponse<String> created = post("/api/v1/monitors", """
+                {"id": "%s", "name": "Benchmark cycle %s", "metric": "count", "operation": "session",
+                 "dimensions": ["merchant", "browser"], "sensitivity": "medium"}""".formatted(monitor, run));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("cannot create the cycle monitor: " + created.body());
+        }
+        double before = cycleCount();
+        Instant deadline = minute.plus(2, ChronoUnit.MINUTES).plusSeconds(30);
+        while (cycleCount() <= before && Instant.now().isBefore(deadline)) {
+            progress("cycle: waiting for minute %s to close and be evaluated", minute);
+            Thread.sleep(2_000);
+        }
+        double seconds = prometheus("vigil_monitor_cycle_seconds_max");
+        post("/api/v1/monitors/" + monitor + "/pause", "");
+        results.put("cycle_series", series);
+        results.put("cycle_seconds_1m_series", round(seconds));
+        progress("cycle: one evaluation over %,d series took %.2f s", series, seconds);
+    }
+
+    private double cycleCount() throws Exception {
+        return prometheus("vigil_monitor_cycle_seconds_count");
+    }
+
+    private double prometheus(String metric) throws Exception {
+        for (String line : get("/actuator/prometheus").body().split("\n")) {
+            if (line.startsWith(metric + " ") || line.startsWith(metric + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    // ---- plumbing
+
+    private void report() throws IOException {
+        System.out.println();
+        System.out.println("Vigil monitoring benchmark");
+        results.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %s%n", k, v));
+        Path out = Path.of(options.getOrDefault("out", "target/bench/monitoring.json"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, JSON.writeValueAsString(results) + "\n");
+        System.out.println("  written to " + out);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String clickHouse(String sql) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(clickHouse + "/"))
+                        .timeout(Duration.ofSeconds(120))
+                        .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("ClickHouse answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void progress(String format, Object... args) {
+        Object[] all = Arrays.copyOf(new Object[] {new java.util.Date()}, args.length + 1);
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", all);
+    }
+}
