@@ -1,0 +1,441 @@
+package io.vigil.tools.simulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Sends a stream of simulated items to Vigil's public API: transactions one request each, many at once (a checkout
+ * sends one, and Vigil must take many checkouts at a time); operational events in batches, as a gateway would
+ * forward them; outcomes one by one, each after its transaction was answered.
+ *
+ * <p>In backfill mode items go out as fast as Vigil takes them. Live, each item waits until its event time has come,
+ * counted from the start of the run (and sped up by {@code speed}). Either way at most {@code maxInFlight} requests
+ * are open, and a 429 or 503 is retried after the server's {@code Retry-After}: load shedding is Vigil saying "later",
+ * not "no".
+ */
+public final class TrafficSender {
+
+    /** How the sender behaves; see {@code docs/simulator.md}. */
+    public record Options(
+            URI base,
+            int maxInFlight,
+            int batchSize,
+            boolean backfill,
+            double speed,
+            boolean transactions,
+            boolean events,
+            Duration progressEvery) {
+
+        public static Options defaults(URI base) {
+            return new Options(base, 64, 1000, false, 1.0, true, true, Duration.ofSeconds(2));
+        }
+
+        public Options withBackfill(boolean value) {
+            return new Options(base, maxInFlight, batchSize, value, speed, transactions, events, progressEvery);
+        }
+
+        public Options withSpeed(double value) {
+            return new Options(base, maxInFlight, batchSize, backfill, value, transactions, events, progressEvery);
+        }
+
+        public Options withMaxInFlight(int value) {
+            return new Options(base, value, batchSize, backfill, speed, transactions, events, progressEvery);
+        }
+
+        public Options withBatchSize(int value) {
+            return new Options(base, maxInFlight, value, backfill, speed, transactions, events, progressEvery);
+        }
+
+        public Options withTransactions(boolean value) {
+            return new Options(base, maxInFlight, batchSize, backfill, speed, value, events, progressEvery);
+        }
+
+        public Options withEvents(boolean value) {
+            return new Options(base, maxInFlight, batchSize, backfill, speed, transactions, value, progressEvery);
+        }
+
+        public Options withProgressEvery(Duration value) {
+            return new Options(base, maxInFlight, batchSize, backfill, speed, transactions, events, value);
+        }
+    }
+
+    /**
+     * What a run achieved. Requests are counted by their final status, after retries; {@code failed} are requests
+     * that never got a 2xx (4xx, 5xx, or no answer).
+     */
+    public record Report(
+            long transactionsSent,
+            long eventsSent,
+            long outcomesSent,
+            long requests,
+            long ok,
+            long clientErrors,
+            long serverErrors,
+            long noAnswer,
+            long retries,
+            boolean eventsUnsupported,
+            Map<String, Long> decisions,
+            Duration elapsed) {
+
+        public long failed() {
+            return clientErrors + serverErrors + noAnswer;
+        }
+    }
+
+    private static final int MAX_RETRIES = 30;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Live mode sends buffered events at least this often, so they are not held back waiting for a full batch. */
+    private static final long LIVE_EVENT_FLUSH_NANOS = 1_000_000_000L;
+
+    private final Options options;
+    private final PrintStream log;
+    private final HttpClient http;
+    private final ExecutorService httpThreads;
+    private final ScheduledExecutorService timer;
+    private final Semaphore inFlight;
+    private final ConcurrentSkipListSet<Long> openTransactions = new ConcurrentSkipListSet<>();
+    private final LongAdder transactionsSent = new LongAdder();
+    private final LongAdder eventsSent = new LongAdder();
+    private final LongAdder outcomesSent = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder clientErrors = new LongAdder();
+    private final LongAdder serverErrors = new LongAdder();
+    private final LongAdder noAnswer = new LongAdder();
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder itemsDone = new LongAdder();
+    private final Map<String, Long> decisions = new TreeMap<>();
+    private final AtomicBoolean eventsUnsupported = new AtomicBoolean();
+    private final AtomicLong problemsShown = new AtomicLong();
+    private final AtomicReference<Instant> reached = new AtomicReference<>();
+    private long transactionOrder;
+
+    public TrafficSender(Options options, PrintStream log) {
+        if (options.maxInFlight() < 1 || options.batchSize() < 1 || !(options.speed() > 0)) {
+            throw new IllegalArgumentException("in-flight, batch size and speed must be positive: " + options);
+        }
+        this.options = options;
+        this.log = log;
+        this.httpThreads = Executors.newFixedThreadPool(2, daemon("simulate-http"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("simulate-timer"));
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(httpThreads)
+                .build();
+        this.inFlight = new Semaphore(options.maxInFlight());
+    }
+
+    /**
+     * Sends every item, then waits for the last answers. {@code from} is the event time the run starts at; live mode
+     * paces items by their distance from it.
+     */
+    public Report send(Iterator<SimulationItem> items, Instant from) throws InterruptedException {
+        long startNanos = System.nanoTime();
+        var progress = timer.scheduleAtFixedRate(
+                new Runnable() {
+                    private long lastItems;
+                    private long lastNanos = startNanos;
+
+                    @Override
+                    public void run() {
+                        long now = System.nanoTime();
+                        long done = itemsDone.sum();
+                        double rate = (done - lastItems) / ((now - lastNanos) / 1e9);
+                        lastItems = done;
+                        lastNanos = now;
+                        log.println(progressLine(rate));
+                    }
+                },
+                options.progressEvery().toMillis(),
+                options.progressEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
+        List<String> batch = new ArrayList<>(options.batchSize());
+        long batchStartedNanos = 0;
+        try {
+            while (items.hasNext()) {
+                SimulationItem item = items.next();
+                if (!options.backfill()) {
+                    long due = startNanos
+                            + (long) ((item.timestamp().toEpochMilli() - from.toEpochMilli()) * 1e6 / options.speed());
+                    long wait = due - System.nanoTime();
+                    if (wait > 200_000_000L && !batch.isEmpty()) {
+                        sendBatch(batch);
+                        batch = new ArrayList<>(options.batchSize());
+                    }
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                if (item instanceof TransactionItem t) {
+                    if (options.transactions()) {
+                        sendTransaction(t);
+                    }
+                } else if (item instanceof EventItem e) {
+                    if (options.events() && !eventsUnsupported.get()) {
+                        if (batch.isEmpty()) {
+                            batchStartedNanos = System.nanoTime();
+                        }
+                        batch.add(e.toJson());
+                        if (batch.size() >= options.batchSize()
+                                || (!options.backfill()
+                                        && System.nanoTime() - batchStartedNanos > LIVE_EVENT_FLUSH_NANOS)) {
+                            sendBatch(batch);
+                            batch = new ArrayList<>(options.batchSize());
+                        }
+                    }
+                } else if (item instanceof OutcomeItem o) {
+                    if (options.transactions()) {
+                        sendOutcome(o);
+                    }
+                }
+                reached.set(item.timestamp());
+            }
+            if (!batch.isEmpty()) {
+                sendBatch(batch);
+            }
+            inFlight.acquire(options.maxInFlight()); // every answer is in
+            inFlight.release(options.maxInFlight());
+        } finally {
+            progress.cancel(false);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Map<String, Long> decisionCounts;
+        synchronized (decisions) {
+            decisionCounts = new TreeMap<>(decisions);
+        }
+        return new Report(
+                transactionsSent.sum(),
+                eventsSent.sum(),
+                outcomesSent.sum(),
+                requests.sum(),
+                ok.sum(),
+                clientErrors.sum(),
+                serverErrors.sum(),
+                noAnswer.sum(),
+                retries.sum(),
+                eventsUnsupported.get(),
+                decisionCounts,
+                elapsed);
+    }
+
+    /** Stops the sender's threads. */
+    public void close() {
+        timer.shutdownNow();
+        httpThreads.shutdownNow();
+    }
+
+    private void sendTransaction(TransactionItem t) throws InterruptedException {
+        inFlight.acquire();
+        long order = ++transactionOrder;
+        openTransactions.add(order);
+        post("/api/v1/transactions", t.toJson(), 0).whenComplete((response, failure) -> {
+            openTransactions.remove(order);
+            transactionsSent.increment();
+            itemsDone.increment();
+            if (response != null && response.statusCode() == 200) {
+                String decision = decisionOf(response.body());
+                synchronized (decisions) {
+                    decisions.merge(decision, 1L, Long::sum);
+                }
+            }
+            count(response, failure, "transaction " + t.id());
+            inFlight.release();
+        });
+    }
+
+    /** Waits until every transaction sent so far is answered, so the outcome never precedes its transaction. */
+    private void sendOutcome(OutcomeItem o) throws InterruptedException {
+        long barrier = transactionOrder;
+        while (!openTransactions.isEmpty() && openTransactions.first() <= barrier) {
+            Thread.sleep(2);
+        }
+        inFlight.acquire();
+        post(o.path(), o.toJson(), 0).whenComplete((response, failure) -> {
+            outcomesSent.increment();
+            itemsDone.increment();
+            count(response, failure, "outcome of " + o.transactionId());
+            inFlight.release();
+        });
+    }
+
+    private void sendBatch(List<String> events) throws InterruptedException {
+        if (eventsUnsupported.get()) {
+            return;
+        }
+        inFlight.acquire();
+        int size = events.size();
+        post("/api/v1/events/batch", ItemJson.batch(events), 0).whenComplete((response, failure) -> {
+            if (response != null && response.statusCode() == 404) {
+                if (!eventsUnsupported.getAndSet(true)) {
+                    log.println("simulate: this Vigil has no /api/v1/events/batch (404); operational events are not"
+                            + " sent from here on");
+                }
+            } else {
+                eventsSent.add(size);
+                itemsDone.add(size);
+                count(response, failure, "batch of " + size + " events");
+            }
+            inFlight.release();
+        });
+    }
+
+    /** Posts, retrying after 429 and 503 as the server asks, and after lost connections a few times. */
+    private CompletableFuture<HttpResponse<String>> post(String path, String body, int attempt) {
+        HttpRequest request = HttpRequest.newBuilder(options.base().resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    boolean shed = response != null && (response.statusCode() == 429 || response.statusCode() == 503);
+                    boolean lost = failure != null && isConnectionProblem(failure);
+                    if ((shed && attempt < MAX_RETRIES) || (lost && attempt < 3)) {
+                        retries.increment();
+                        Duration delay = shed ? retryAfter(response, attempt) : backoff(attempt);
+                        return CompletableFuture.supplyAsync(
+                                        () -> null,
+                                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> post(path, body, attempt + 1));
+                    }
+                    return failure != null
+                            ? CompletableFuture.<HttpResponse<String>>failedFuture(failure)
+                            : CompletableFuture.completedFuture(response);
+                })
+                .thenCompose(f -> f);
+    }
+
+    private void count(HttpResponse<String> response, Throwable failure, String what) {
+        requests.increment();
+        if (response == null) {
+            noAnswer.increment();
+            showProblem(what + ": no answer (" + rootCause(failure) + ")");
+            return;
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            ok.increment();
+            return;
+        }
+        (status / 100 == 4 ? clientErrors : serverErrors).increment();
+        showProblem(what + ": " + status + " " + abbreviate(response.body()));
+    }
+
+    /** The first few problems are printed whole: they usually all have the same cause. */
+    private void showProblem(String text) {
+        if (problemsShown.incrementAndGet() <= 5) {
+            log.println("simulate: " + text);
+        }
+    }
+
+    private String progressLine(double rate) {
+        Instant at = reached.get();
+        return String.format(
+                Locale.ROOT,
+                "simulate: %,d items (tx %,d, events %,d, outcomes %,d)  %,.0f/s  simulated time %s  "
+                        + "2xx %,d  4xx %,d  5xx %,d  no answer %,d  retries %,d  in flight %d",
+                itemsDone.sum(),
+                transactionsSent.sum(),
+                eventsSent.sum(),
+                outcomesSent.sum(),
+                rate,
+                at == null ? "-" : at.toString(),
+                ok.sum(),
+                clientErrors.sum(),
+                serverErrors.sum(),
+                noAnswer.sum(),
+                retries.sum(),
+                options.maxInFlight() - inFlight.availablePermits());
+    }
+
+    static Duration retryAfter(HttpResponse<?> response, int attempt) {
+        String value = response.headers().firstValue("Retry-After").orElse("");
+        Duration delay;
+        try {
+            delay = Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                delay = Duration.between(
+                        Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+            } catch (DateTimeParseException notADate) {
+                delay = backoff(attempt);
+            }
+        }
+        if (delay.isNegative() || delay.isZero()) {
+            delay = Duration.ofMillis(100);
+        }
+        return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
+    }
+
+    private static Duration backoff(int attempt) {
+        return Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
+    }
+
+    private static boolean isConnectionProblem(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof IOException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof IOException;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    static String decisionOf(String body) {
+        int i = body.indexOf("\"decision\"");
+        if (i < 0) {
+            return "unknown";
+        }
+        int start = body.indexOf('"', body.indexOf(':', i) + 1);
+        int end = start < 0 ? -1 : body.indexOf('"', start + 1);
+        return start < 0 || end < 0 ? "unknown" : body.substring(start + 1, end);
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
