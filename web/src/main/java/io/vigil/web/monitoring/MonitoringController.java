@@ -34,7 +34,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -100,7 +99,7 @@ class MonitoringController {
             }
             Direction dir = direction == null || direction.isBlank()
                     ? (kind == MetricKind.COUNT ? Direction.BOTH : Direction.DROP)
-                    : Direction.valueOf(direction.toUpperCase(Locale.ROOT));
+                    : Direction.fromWire(direction);
             MonitorDefinition definition = new MonitorDefinition(
                     name,
                     "",
@@ -110,7 +109,7 @@ class MonitoringController {
                     dims,
                     Map.of(),
                     dir,
-                    Sensitivity.valueOf(sensitivity.toUpperCase(Locale.ROOT)),
+                    Sensitivity.fromWire(sensitivity),
                     minVolume);
             String id = "mon-" + UUID.randomUUID().toString().substring(0, 8);
             commands.sendAndWait(new CreateMonitorCommand(id, definition, CONSOLE_USER));
@@ -238,13 +237,29 @@ class MonitoringController {
             @RequestParam(required = false) Instant minute,
             @RequestParam Map<String, String> params,
             Model model) {
+        fillSeries(id, minute, params, model);
+        return "monitoring/series";
+    }
+
+    @HxRequest
+    @GetMapping("/monitors/{id}/series")
+    String seriesContent(
+            @PathVariable String id,
+            @RequestParam(required = false) Instant minute,
+            @RequestParam Map<String, String> params,
+            Model model) {
+        fillSeries(id, minute, params, model);
+        return "monitoring/series :: content";
+    }
+
+    private void fillSeries(String id, Instant minute, Map<String, String> params, Model model) {
         MonitorSummary monitor = queries.query(FindMonitorsQuery.one(id), ResponseTypes.instanceOf(MonitorList.class))
                 .join()
                 .first()
                 .orElse(null);
         if (monitor == null) {
             model.addAttribute("error", "There is no monitor " + id + ".");
-            return "monitoring/series";
+            return;
         }
         Instant at = minute != null
                 ? minute.truncatedTo(ChronoUnit.MINUTES)
@@ -274,7 +289,6 @@ class MonitoringController {
         model.addAttribute("minute", at);
         model.addAttribute("chartUrl", chart.toString());
         model.addAttribute("breakdowns", breakdowns);
-        return "monitoring/series";
     }
 
     private static String enc(String value) {
