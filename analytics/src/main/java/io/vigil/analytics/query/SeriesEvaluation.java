@@ -49,15 +49,23 @@ final class SeriesEvaluation {
 
     Result evaluate(List<SeriesRow> rows, List<OpenAlert> open) {
         List<Dimension> dims = monitor.dimensions();
-        Map<Map<String, String>, Sample[]> samples = new HashMap<>(rows.size() * 2);
-        List<Anomaly> anomalies = new ArrayList<>();
-        // children, grouped by parent value when there is a parent to speak for them
         boolean hasParent = dims.size() >= 2;
+        // open alerts by their series' values in the monitor's order; a monitor has few, so rows are only keyed when
+        // there are any (keying a million rows would cost more than judging them)
+        Map<String, OpenAlert> openChildren = new HashMap<>();
+        Map<String, OpenAlert> openParents = new HashMap<>();
+        for (OpenAlert alert : open) {
+            if (hasParent && alert.series().size() == 1) {
+                openParents.put(alert.series().get(dims.get(0).wireName()), alert);
+            } else {
+                openChildren.put(key(dims, alert.series()), alert);
+            }
+        }
+        List<Anomaly> anomalies = new ArrayList<>();
+        List<Recovery> recoveries = new ArrayList<>();
         Map<String, ParentTally> parents = new LinkedHashMap<>();
         for (SeriesRow row : rows) {
-            Map<String, String> series = series(dims, row.values(), dims.size());
             Sample[] s = samples(row);
-            samples.put(series, s);
             Verdict verdict = detector.evaluate(s[0], s[1], s[2], s[3]);
             if (hasParent) {
                 ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally());
@@ -66,20 +74,29 @@ final class SeriesEvaluation {
                     tally.judged++;
                 }
                 if (verdict.anomalous()) {
-                    tally.anomalous.add(new Anomaly(series, observation(verdict)));
+                    tally.anomalous.add(new Anomaly(series(dims, row.values()), observation(verdict)));
                 }
             } else if (verdict.anomalous()) {
-                anomalies.add(new Anomaly(series, observation(verdict)));
+                anomalies.add(new Anomaly(series(dims, row.values()), observation(verdict)));
+            }
+            if (!openChildren.isEmpty()) {
+                OpenAlert alert = openChildren.get(String.join("\u0001", row.values()));
+                if (alert != null) {
+                    recovery(alert, s).ifPresent(recoveries::add);
+                }
             }
         }
         for (Map.Entry<String, ParentTally> entry : parents.entrySet()) {
             ParentTally tally = entry.getValue();
+            OpenAlert parentAlert = openParents.get(entry.getKey());
+            if (parentAlert != null) {
+                recovery(parentAlert, tally.total()).ifPresent(recoveries::add);
+            }
             if (tally.anomalous.isEmpty()) {
                 continue;
             }
             Map<String, String> parentSeries = Map.of(dims.get(0).wireName(), entry.getKey());
             Sample[] total = tally.total();
-            samples.put(parentSeries, total);
             Verdict parent = detector.evaluate(total[0], total[1], total[2], total[3]);
             if (tally.anomalous.size() >= 2
                     && tally.anomalous.size() >= PARENT_SHARE * tally.judged
@@ -89,22 +106,30 @@ final class SeriesEvaluation {
                 anomalies.addAll(tally.anomalous);
             }
         }
-        List<Recovery> recoveries = new ArrayList<>();
-        for (OpenAlert alert : open) {
-            Sample[] s = samples.get(alert.series());
-            if (s == null && alert.series().size() == 1 && hasParent) {
-                s = parentTotal(rows, alert.series().values().iterator().next());
-            }
-            if (s == null || !detector.usable(s[0])) {
-                continue; // too little traffic this minute to say it recovered
-            }
-            Sample baseline = baseline(s, alert.fired());
-            if (!detector.deviates(s[0], baseline)) {
-                Verdict now = detector.evaluate(s[0], s[1], s[2], s[3]);
-                recoveries.add(new Recovery(alert.alertId(), observation(now, baseline)));
-            }
-        }
         return new Result(anomalies, recoveries, rows.size());
+    }
+
+    /** A recovery when the series has the traffic to tell and no longer deviates from its baseline. */
+    private java.util.Optional<Recovery> recovery(OpenAlert alert, Sample[] s) {
+        if (!detector.usable(s[0])) {
+            return java.util.Optional.empty(); // too little traffic this minute to say it recovered
+        }
+        Sample baseline = baseline(s, alert.fired());
+        if (detector.deviates(s[0], baseline)) {
+            return java.util.Optional.empty();
+        }
+        Verdict now = detector.evaluate(s[0], s[1], s[2], s[3]);
+        return java.util.Optional.of(new Recovery(alert.alertId(), observation(now, baseline)));
+    }
+
+    /** A series' values in the monitor's dimension order, joined: the key rows are matched by. */
+    private static String key(List<Dimension> dims, Map<String, String> series) {
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < dims.size(); i++) {
+            key.append(i == 0 ? "" : "\u0001")
+                    .append(series.getOrDefault(dims.get(i).wireName(), ""));
+        }
+        return key.toString();
     }
 
     /**
@@ -126,21 +151,9 @@ final class SeriesEvaluation {
         return new Sample(expected, expected);
     }
 
-    private Sample[] parentTotal(List<SeriesRow> rows, String parentValue) {
-        ParentTally tally = new ParentTally();
-        boolean any = false;
-        for (SeriesRow row : rows) {
-            if (row.values()[0].equals(parentValue)) {
-                tally.add(samples(row));
-                any = true;
-            }
-        }
-        return any ? tally.total() : null;
-    }
-
-    private static Map<String, String> series(List<Dimension> dims, String[] values, int count) {
+    private static Map<String, String> series(List<Dimension> dims, String[] values) {
         Map<String, String> series = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < dims.size(); i++) {
             series.put(dims.get(i).wireName(), values[i]);
         }
         return series;
