@@ -70,8 +70,9 @@ public final class MonitoringBench {
         MonitoringBench bench = new MonitoringBench(args);
         bench.awaitSchema();
         // --phases=baseline,ingest,freshness,alerts,cycle (all by default) to repeat some
-        List<String> phases = List.of(
-                bench.options.getOrDefault("phases", "baseline,ingest,freshness,alerts,cycle").split(","));
+        List<String> phases = List.of(bench.options
+                .getOrDefault("phases", "baseline,ingest,freshness,alerts,cycle")
+                .split(","));
         if (phases.contains("baseline")) {
             bench.baselineClickHouse();
         }
@@ -467,10 +468,20 @@ public final class MonitoringBench {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("cannot create the cycle monitor: " + created.body());
         }
+        // the minute is evaluated a little after it ends: count the cycles from its end on
+        while (Instant.now().isBefore(minute.plus(1, ChronoUnit.MINUTES))) {
+            progress("cycle: waiting for minute %s to close", minute);
+            Thread.sleep(Math.min(
+                    5_000,
+                    Math.max(
+                            1,
+                            Duration.between(Instant.now(), minute.plus(1, ChronoUnit.MINUTES))
+                                    .toMillis())));
+        }
         double before = cycleCount();
         Instant deadline = minute.plus(2, ChronoUnit.MINUTES).plusSeconds(30);
         while (cycleCount() <= before && Instant.now().isBefore(deadline)) {
-            progress("cycle: waiting for minute %s to close and be evaluated", minute);
+            progress("cycle: waiting for minute %s to be evaluated", minute);
             Thread.sleep(2_000);
         }
         double seconds = prometheus("vigil_monitor_cycle_seconds_max");
