@@ -15,6 +15,8 @@ import java.util.Set;
  * @param filter fixed dimension values the monitor is limited to (e.g. {@code merchant = m-42}); may be empty
  * @param minVolume attempts a reference minute needs before it is compared with (0 = the detector's default), so
  *     small partners do not page anyone on noise
+ * @param maintenanceWindows recurring windows (a partner's weekly maintenance, say) in which this monitor's alerts
+ *     open silenced
  */
 public record MonitorDefinition(
         String name,
@@ -26,11 +28,39 @@ public record MonitorDefinition(
         Map<Dimension, String> filter,
         Direction direction,
         Sensitivity sensitivity,
-        long minVolume) {
+        long minVolume,
+        List<MaintenanceWindow> maintenanceWindows) {
 
     public static final Set<String> OPERATIONS = Set.of("session", "authorization", "order");
 
+    /** A definition without maintenance windows. */
+    public MonitorDefinition(
+            String name,
+            String description,
+            MetricKind metric,
+            String operation,
+            String toOperation,
+            List<Dimension> dimensions,
+            Map<Dimension, String> filter,
+            Direction direction,
+            Sensitivity sensitivity,
+            long minVolume) {
+        this(
+                name,
+                description,
+                metric,
+                operation,
+                toOperation,
+                dimensions,
+                filter,
+                direction,
+                sensitivity,
+                minVolume,
+                List.of());
+    }
+
     public MonitorDefinition {
+        maintenanceWindows = maintenanceWindows == null ? List.of() : List.copyOf(maintenanceWindows);
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         filter = filter == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(filter));
         description = description == null ? "" : description;
@@ -78,6 +108,9 @@ public record MonitorDefinition(
         }
         if (minVolume < 0) {
             problems.add("minVolume must not be negative");
+        }
+        if (maintenanceWindows.size() > 20) {
+            problems.add("at most 20 maintenance windows");
         }
         return problems;
     }

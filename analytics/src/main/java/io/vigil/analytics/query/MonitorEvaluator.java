@@ -159,7 +159,7 @@ class MonitorEvaluator implements SmartLifecycle {
                             anomaly.series(),
                             minute,
                             anomaly.observation(),
-                            List.of(),
+                            monitor.definition().maintenanceWindows(),
                             at)));
                 }
                 for (Recovery recovery : result.recoveries()) {

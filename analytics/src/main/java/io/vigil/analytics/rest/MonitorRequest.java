@@ -2,6 +2,7 @@ package io.vigil.analytics.rest;
 
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.MaintenanceWindow;
 import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorRejectedException;
@@ -28,7 +29,8 @@ record MonitorRequest(
         Map<String, String> filter,
         String direction,
         String sensitivity,
-        Long minVolume) {
+        Long minVolume,
+        List<MaintenanceWindow> maintenanceWindows) {
 
     MonitorDefinition toDefinition() {
         List<String> problems = new ArrayList<>();
@@ -62,7 +64,8 @@ record MonitorRequest(
                 fixed,
                 dir,
                 sens,
-                minVolume == null ? 0 : minVolume);
+                minVolume == null ? 0 : minVolume,
+                maintenanceWindows);
         if (!problems.isEmpty()) {
             problems.addAll(definition.problems().stream()
                     .filter(p -> !p.startsWith("metric") && !p.startsWith("direction") && !p.startsWith("sensitivity"))

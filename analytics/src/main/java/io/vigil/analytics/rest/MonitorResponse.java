@@ -1,6 +1,7 @@
 package io.vigil.analytics.rest;
 
 import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.MaintenanceWindow;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorSummary;
 import java.time.Instant;
@@ -22,6 +23,7 @@ record MonitorResponse(
         String direction,
         String sensitivity,
         long minVolume,
+        List<MaintenanceWindow> maintenanceWindows,
         String status,
         Instant updatedAt,
         String updatedBy) {
@@ -42,6 +44,7 @@ record MonitorResponse(
                 lower(d.direction()),
                 lower(d.sensitivity()),
                 d.minVolume(),
+                d.maintenanceWindows(),
                 lower(monitor.status()),
                 monitor.updatedAt(),
                 monitor.updatedBy());
