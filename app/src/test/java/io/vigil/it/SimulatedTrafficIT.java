@@ -75,13 +75,12 @@ class SimulatedTrafficIT {
                                 .asLong()
                         == version);
 
-        SimulationConfig config = SimulationConfig.defaults(
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(40)))
-                .withSeed(version % 1000)
-                .withDuration(Duration.ofMinutes(20))
-                .withPeakRate(6)
+        SimulationConfig config = SimulationConfig.defaults(busyHourBefore(Duration.ofMinutes(20)))
+                .withSeed(3)
+                .withDuration(Duration.ofMinutes(15))
+                .withPeakRate(4)
                 .withMerchants(20)
-                .withFraudShare(0.04)
+                .withFraudShare(0.1)
                 .withIncidents(0)
                 .withTypologyMix(Map.of(Typology.CARD_TESTING, 1.0));
         Simulation simulation = TrafficGenerator.generate(config);
@@ -116,8 +115,7 @@ class SimulatedTrafficIT {
 
     @Test
     void aBacktestFindsTheInjectedIntegrationIncident() throws Exception {
-        SimulationConfig config = SimulationConfig.defaults(
-                        Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(3)))
+        SimulationConfig config = SimulationConfig.defaults(busyHourBefore(Duration.ofMinutes(40)))
                 .withSeed(11)
                 .withDuration(Duration.ofMinutes(40))
                 .withPeakRate(40)
@@ -163,6 +161,25 @@ class SimulatedTrafficIT {
         assertThat(hit)
                 .as("the backtest found the injected incident among %s", found)
                 .isTrue();
+    }
+
+    /**
+     * The latest 10:00, 14:00 or 18:00 UTC that leaves {@code duration} before now: daytime traffic for the
+     * simulated merchants whenever the test runs, so the history has the volume its checks need, and at most a day
+     * old, inside the feature store's windows.
+     */
+    private static Instant busyHourBefore(Duration duration) {
+        Instant latest = Instant.now().minus(duration).minus(Duration.ofMinutes(1));
+        Instant day = latest.truncatedTo(ChronoUnit.DAYS);
+        for (int back = 0; back < 2; back++) {
+            for (int hour : new int[] {18, 14, 10}) {
+                Instant candidate = day.minus(Duration.ofDays(back)).plus(Duration.ofHours(hour));
+                if (!candidate.isAfter(latest)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable: yesterday 18:00 is always early enough");
     }
 
     private static TrafficSender.Report send(Simulation simulation, Instant from, boolean eventsOnly) throws Exception {
