@@ -40,6 +40,13 @@ class OperationsProjection {
     private static final Logger log = LoggerFactory.getLogger(OperationsProjection.class);
     private static final String BATCH = OperationsProjection.class.getName() + ".batch";
     private static final int SMALL_BATCH = 2_000;
+    /**
+     * Fewer event store events than this in a batch means the processor is at the head of the stream: only then does
+     * it pause. A batch of many small events (decided transactions) is a backlog being caught up, never paused.
+     */
+    private static final int FEW_EVENTS = 100;
+    /** Rows per insert at most (plus one event's worth): bounds the memory a processor batch holds. */
+    private static final int CHUNK_ROWS = 200_000;
     /** Transactions recorded but not yet decided in what this processor has seen; both events are adjacent. */
     private static final int PENDING_LIMIT = 10_000;
 
@@ -80,7 +87,16 @@ class OperationsProjection {
 
     @EventHandler
     void on(OperationalEventsRecordedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
-        List<ProjectionRow> rows = batch().rows;
+        Batch batch = batch();
+        batch.events++;
+        if (batch.rows.size() >= CHUNK_ROWS) {
+            // a processor batch of many large event batches goes to ClickHouse in chunks, each holding whole event
+            // store events: a replay after a crash skips the chunks already written, by their events' ids
+            flush(batch);
+            batch.rows.clear();
+            batch.chunked = true;
+        }
+        List<ProjectionRow> rows = batch.rows;
         String batchId = message.getIdentifier();
         String recorded = dateTime(recordedAt);
         for (OperationalEvent e : event.events()) {
@@ -105,6 +121,7 @@ class OperationsProjection {
 
     @EventHandler
     void on(TransactionRecordedEvent event) {
+        batch().events++;
         synchronized (pending) {
             pending.put(event.transactionId(), event.transaction());
         }
@@ -125,6 +142,7 @@ class OperationsProjection {
             }
         }
         Decision decision = event.decision().decision();
+        batch().events++;
         batch().rows.add(new ProjectionRow(message.getIdentifier(), recordedAt, new Object[] {
             message.getIdentifier(),
             dateTime(recordedAt),
@@ -202,7 +220,7 @@ class OperationsProjection {
 
     /** As in {@link TransactionProjection}: fewer, larger inserts while traffic trickles, at most this stale. */
     private void pauseAfterSmallBatch(Batch batch) {
-        if (pauseMillis > 0 && batch.rows.size() < SMALL_BATCH) {
+        if (pauseMillis > 0 && batch.events < FEW_EVENTS && batch.rows.size() < SMALL_BATCH && !batch.chunked) {
             try {
                 Thread.sleep(pauseMillis);
             } catch (InterruptedException e) {
@@ -221,5 +239,7 @@ class OperationsProjection {
 
     private static final class Batch {
         final List<ProjectionRow> rows = new ArrayList<>();
+        boolean chunked;
+        int events;
     }
 }
