@@ -46,7 +46,7 @@ class OperationsProjection {
      */
     private static final int FEW_EVENTS = 100;
     /** Rows per insert at most (plus one event's worth): bounds the memory a processor batch holds. */
-    private static final int CHUNK_ROWS = 200_000;
+    private static final int CHUNK_ROWS = 100_000;
     /** Transactions recorded but not yet decided in what this processor has seen; both events are adjacent. */
     private static final int PENDING_LIMIT = 10_000;
 
