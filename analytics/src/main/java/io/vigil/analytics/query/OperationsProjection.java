@@ -1,6 +1,7 @@
 package io.vigil.analytics.query;
 
 import static io.vigil.analytics.query.IdempotentTableWriter.dateTime;
+import static io.vigil.analytics.query.ProjectionBatches.text;
 
 import io.vigil.analytics.config.ClickHouseSettings;
 import io.vigil.ingest.api.Decision;
@@ -19,8 +20,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -92,7 +91,7 @@ class OperationsProjection {
         if (batch.rows.size() >= CHUNK_ROWS) {
             // a processor batch of many large event batches goes to ClickHouse in chunks, each holding whole event
             // store events: a replay after a crash skips the chunks already written, by their events' ids
-            flush(batch);
+            ProjectionBatches.write(this::flush, batch);
             batch.rows.clear();
             batch.chunked = true;
         }
@@ -199,38 +198,23 @@ class OperationsProjection {
         }
     }
 
+    /**
+     * The rows of the current processor batch. The pause after a small batch (see {@link ProjectionBatches}) applies
+     * only at the head of the stream: a batch of many small events (decided transactions) is a backlog being caught
+     * up, never paused.
+     */
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(uow -> flush(batch));
-            root.afterCommit(uow -> pauseAfterSmallBatch(batch));
-            return batch;
-        });
+        return ProjectionBatches.current(
+                BATCH,
+                Batch::new,
+                this::flush,
+                batch -> batch.events < FEW_EVENTS && batch.rows.size() < SMALL_BATCH && !batch.chunked,
+                pauseMillis);
     }
 
-    private void flush(Batch batch) {
-        try {
-            int written = operations.write(batch.rows);
-            log.debug("Projected {} operations to ClickHouse", written);
-        } catch (SQLException e) {
-            throw new IllegalStateException("ClickHouse insert failed; the batch will be retried", e);
-        }
-    }
-
-    /** As in {@link TransactionProjection}: fewer, larger inserts while traffic trickles, at most this stale. */
-    private void pauseAfterSmallBatch(Batch batch) {
-        if (pauseMillis > 0 && batch.events < FEW_EVENTS && batch.rows.size() < SMALL_BATCH && !batch.chunked) {
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
+    private void flush(Batch batch) throws SQLException {
+        int written = operations.write(batch.rows);
+        log.debug("Projected {} operations to ClickHouse", written);
     }
 
     private static String blankToNull(String value) {

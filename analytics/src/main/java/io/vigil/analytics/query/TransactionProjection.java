@@ -1,6 +1,7 @@
 package io.vigil.analytics.query;
 
 import static io.vigil.analytics.query.IdempotentTableWriter.dateTime;
+import static io.vigil.analytics.query.ProjectionBatches.text;
 
 import io.vigil.analytics.config.ClickHouseSettings;
 import io.vigil.ingest.api.DecisionReason;
@@ -16,8 +17,6 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -111,42 +110,18 @@ class TransactionProjection {
 
     /** The rows of the current processor batch, flushed once before the batch's token is committed. */
     private Batch batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(uow -> flush(batch));
-            root.afterCommit(uow -> pauseAfterSmallBatch(batch));
-            return batch;
-        });
+        return ProjectionBatches.current(
+                BATCH,
+                Batch::new,
+                this::flush,
+                batch -> batch.transactions.size() + batch.decisions.size() < SMALL_BATCH,
+                pauseMillis);
     }
 
-    private void flush(Batch batch) {
-        try {
-            int t = transactions.write(batch.transactions);
-            int d = decisions.write(batch.decisions);
-            log.debug("Projected {} transactions and {} decisions to ClickHouse", t, d);
-        } catch (SQLException e) {
-            throw new IllegalStateException("ClickHouse insert failed; the batch will be retried", e);
-        }
-    }
-
-    /**
-     * Lets events gather after a small batch: every batch is one insert per table in ClickHouse (a new part) and one
-     * token update in PostgreSQL, so at a steady trickle many tiny batches cost far more than fewer larger ones. The
-     * pause bounds how stale ClickHouse may be; a full batch goes on at once.
-     */
-    private void pauseAfterSmallBatch(Batch batch) {
-        if (pauseMillis > 0 && batch.transactions.size() + batch.decisions.size() < SMALL_BATCH) {
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
+    private void flush(Batch batch) throws SQLException {
+        int t = transactions.write(batch.transactions);
+        int d = decisions.write(batch.decisions);
+        log.debug("Projected {} transactions and {} decisions to ClickHouse", t, d);
     }
 
     private static final class Batch {
