@@ -1,11 +1,12 @@
 package io.vigil.analytics.query;
 
 import io.vigil.analytics.config.ClickHouseSettings;
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.yandex.clickhouse.ClickHouseDataSource;
+import ru.yandex.clickhouse.ClickHouseStatement;
+import ru.yandex.clickhouse.domain.ClickHouseFormat;
 import ru.yandex.clickhouse.settings.ClickHouseProperties;
 
 /**
@@ -35,6 +38,7 @@ public class ClickHouse {
     private final ClickHouseDataSource dataSource;
     private final String database;
     private volatile boolean schemaReady;
+    private volatile Connection shared;
 
     ClickHouse(ClickHouseSettings settings) {
         ClickHouseProperties properties = new ClickHouseProperties();
@@ -57,6 +61,33 @@ public class ClickHouse {
         return url + (url.contains("?") ? "&" : "?") + "compress=0";
     }
 
+    /**
+     * The shared connection. A connection of this driver is an HTTP client with a pool of its own, safe to share
+     * between threads, which reconnects by itself after the server was down; opening one costs a query to the server,
+     * so it is opened once.
+     */
+    private Connection connection() throws SQLException {
+        Connection c = shared;
+        if (c == null) {
+            synchronized (this) {
+                c = shared;
+                if (c == null) {
+                    c = dataSource.getConnection();
+                    shared = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    @PreDestroy
+    void close() throws SQLException {
+        Connection c = shared;
+        if (c != null) {
+            c.close();
+        }
+    }
+
     /** A table name qualified with Vigil's database. */
     public String table(String name) {
         return database + "." + name;
@@ -64,8 +95,8 @@ public class ClickHouse {
 
     public <T> List<T> query(String sql, RowReader<T> reader) throws SQLException {
         ensureSchema();
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
+        Connection c = connection();
+        try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
@@ -75,21 +106,23 @@ public class ClickHouse {
         }
     }
 
-    /** Inserts rows in one batch (one HTTP request, one block on the server). */
-    public void insert(String sql, List<Object[]> rows) throws SQLException {
+    /**
+     * Inserts rows into a table in one request, streamed as TabSeparated: one block on the server (up to a million
+     * rows), and no SQL for the driver to parse or values to bind one by one.
+     */
+    public void insert(String table, List<String> columns, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         ensureSchema();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        byte[] data = TabSeparated.encode(rows);
+        Connection c = connection();
+        try (ClickHouseStatement s = c.createStatement().unwrap(ClickHouseStatement.class)) {
+            s.write()
+                    .send(
+                            "INSERT INTO " + table + " (" + String.join(", ", columns) + ")",
+                            new ByteArrayInputStream(data),
+                            ClickHouseFormat.TabSeparated);
         }
     }
 

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writes a batch of rows to a table keyed by {@code (recorded_at, key)} so that each row lands once, even when the
  * tracking processor replays a batch after a crash between the insert and its token commit: rows whose key is already
- * present are skipped (one lookup on the sorting key per batch). For the transaction tables the key is the
+ * present are skipped (one lookup on the sorting key per batch). The lookup is needed only for a batch that may be
+ * processed again (see {@link ProjectionBatches}); the others are inserted as they are. For the transaction tables the key is the
  * transaction id (one row each, and ReplacingMergeTree is a second line of defence); for operations it is the id of
  * the event store event that carried many rows, which are inserted in one block and so are present all or none.
  */
@@ -25,7 +25,7 @@ final class IdempotentTableWriter {
 
     private final ClickHouse clickHouse;
     private final String table;
-    private final String insertSql;
+    private final List<String> columns;
     private final String keyColumn;
     private final boolean oneRowPerKey;
 
@@ -39,14 +39,20 @@ final class IdempotentTableWriter {
         this.table = clickHouse.table(table);
         this.keyColumn = keyColumn;
         this.oneRowPerKey = oneRowPerKey;
-        this.insertSql = "INSERT INTO " + this.table + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        this.columns = List.copyOf(columns);
     }
 
-    /** Writes the rows not yet in the table; returns how many were written. */
-    int write(List<ProjectionRow> rows) throws SQLException {
+    /**
+     * Writes the rows; with {@code verify}, only those whose key is not yet in the table. Returns how many were written.
+     */
+    int write(List<ProjectionRow> rows, boolean verify) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
+        }
+        if (!verify) {
+            clickHouse.insert(
+                    table, columns, rows.stream().map(ProjectionRow::values).toList());
+            return rows.size();
         }
         Map<String, ProjectionRow> unique = new LinkedHashMap<>();
         for (ProjectionRow row : rows) {
@@ -58,7 +64,7 @@ final class IdempotentTableWriter {
                         .filter(row -> !present.contains(row.key()))
                         .map(ProjectionRow::values)
                         .toList();
-        clickHouse.insert(insertSql, fresh);
+        clickHouse.insert(table, columns, fresh);
         return fresh.size();
     }
 
