@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One submitted payment transaction. It is recorded and decided in one unit of work: both events are appended in the
  * same database transaction, so a client that got a decision can rely on it being stored.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = TransactionTargetResolver.BEAN)
 public class Transaction {
 
     @AggregateIdentifier
