@@ -19,11 +19,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,32 +47,55 @@ public final class MonitoringBench {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Map<String, String> options = new HashMap<>();
+    private static final Set<String> OPTIONS = Set.of(
+            "url",
+            "clickhouse-http",
+            "clickhouse-db",
+            "run",
+            "phases",
+            "seconds",
+            "clients",
+            "batch-size",
+            "steady-rate",
+            "steady-seconds",
+            "hook-port",
+            "series",
+            "out");
+
+    private static final List<String> PHASES = List.of("baseline", "ingest", "freshness", "alerts", "cycle");
+
+    private final BenchOptions options;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final String url;
     private final String clickHouse;
     private final String database;
     private final String run;
 
-    private MonitoringBench(String[] args) {
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
-        url = options.getOrDefault("url", "http://127.0.0.1:8080");
-        clickHouse = options.getOrDefault("clickhouse-http", "http://127.0.0.1:18123");
-        database = options.getOrDefault("clickhouse-db", "vigil");
-        run = options.getOrDefault("run", "b" + Long.toString(System.currentTimeMillis() % 10_000_000, 36));
+    private MonitoringBench(BenchOptions options) {
+        this.options = options;
+        url = options.text("url", "http://127.0.0.1:8080");
+        clickHouse = options.text("clickhouse-http", "http://127.0.0.1:18123");
+        database = options.text("clickhouse-db", "vigil");
+        run = options.text("run", "b" + Long.toString(System.currentTimeMillis() % 10_000_000, 36));
     }
 
     public static void main(String[] args) throws Exception {
-        MonitoringBench bench = new MonitoringBench(args);
+        MonitoringBench bench;
+        try {
+            bench = new MonitoringBench(BenchOptions.parse(args, OPTIONS));
+        } catch (BenchOptions.UsageException e) {
+            System.err.println("vigil bench monitoring: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         bench.awaitSchema();
         // --phases=baseline,ingest,freshness,alerts,cycle (all by default) to repeat some
-        List<String> phases = List.of(bench.options
-                .getOrDefault("phases", "baseline,ingest,freshness,alerts,cycle")
-                .split(","));
+        List<String> phases =
+                List.of(bench.options.text("phases", String.join(",", PHASES)).split(","));
+        if (!PHASES.containsAll(phases)) {
+            System.err.println("vigil bench monitoring: --phases takes some of " + String.join(",", PHASES));
+            System.exit(2);
+        }
         if (phases.contains("baseline")) {
             bench.baselineClickHouse();
         }
@@ -156,9 +179,9 @@ public final class MonitoringBench {
     // ---- 2. events over the API as fast as Vigil takes them
 
     private void ingest() throws Exception {
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
-        int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "5000"));
+        int seconds = options.integer("seconds", 30);
+        int clients = options.integer("clients", 4);
+        int batchSize = options.integer("batch-size", 5000);
         AtomicLong events = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -232,8 +255,8 @@ public final class MonitoringBench {
      * own every 250 ms, timed from its 202 until its minute row can be read from the rollup.
      */
     private void freshness() throws Exception {
-        int rate = Integer.parseInt(options.getOrDefault("steady-rate", "20000"));
-        int seconds = Integer.parseInt(options.getOrDefault("steady-seconds", "20"));
+        int rate = options.integer("steady-rate", 20_000);
+        int seconds = options.integer("steady-seconds", 20);
         int batchSize = rate / 10;
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();
@@ -334,7 +357,7 @@ public final class MonitoringBench {
     // ---- 3. anomalous minutes → alert events and webhook deliveries
 
     private void alerts() throws Exception {
-        int port = Integer.parseInt(options.getOrDefault("hook-port", "18099"));
+        int port = options.integer("hook-port", 18099);
         Map<String, Instant> received = new ConcurrentHashMap<>();
         HttpServer hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         hooks.createContext("/hook", exchange -> {
@@ -434,7 +457,7 @@ public final class MonitoringBench {
     // ---- 4. one evaluation cycle over 1,000,000 active series
 
     private void cycle() throws Exception {
-        int series = Integer.parseInt(options.getOrDefault("series", "1000000"));
+        int series = options.integer("series", 1_000_000);
         String monitor = "bench-cycle-" + run;
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         long[] offsets = {0, 60, 86_400, 604_800};
@@ -510,7 +533,7 @@ public final class MonitoringBench {
         System.out.println();
         System.out.println("Vigil monitoring benchmark");
         results.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %s%n", k, v));
-        Path out = Path.of(options.getOrDefault("out", "target/bench/monitoring.json"));
+        Path out = Path.of(options.text("out", "target/bench/monitoring.json"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, JSON.writeValueAsString(results) + "\n");
         System.out.println("  written to " + out);

@@ -11,11 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,26 +30,48 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ScoringBench {
 
-    private final Map<String, String> options;
+    private static final Set<String> OPTIONS = Set.of(
+            "url",
+            "seed",
+            "customers",
+            "rate",
+            "duration",
+            "concurrency",
+            "couch-url",
+            "couch-db",
+            "steps",
+            "step-duration",
+            "entities",
+            "connections",
+            "db-url",
+            "db-user",
+            "db-password",
+            "app-pid",
+            "out");
+
+    private static final String DEFAULT_STEPS = "1500,2000,2500,3000,3500,4000,5000";
+
+    private final BenchOptions options;
     private final URI base;
     private final TrafficModel traffic;
     private final Map<String, Object> results = new LinkedHashMap<>();
 
-    private ScoringBench(Map<String, String> options) {
+    private ScoringBench(BenchOptions options) {
         this.options = options;
         this.base = URI.create(option("url", "http://127.0.0.1:8080"));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        this.traffic = new TrafficModel(Long.parseLong(option("seed", "42")), intOption("customers", 200_000), run);
+        this.traffic = new TrafficModel(intOption("seed", 42), intOption("customers", 200_000), run);
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                System.err.println("options are --name=value, e.g. --rate=1000 --duration=60; not understood: " + arg);
-                System.exit(2);
-            }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, OPTIONS);
+            options.integers("steps", DEFAULT_STEPS);
+        } catch (BenchOptions.UsageException e) {
+            System.err.println("vigil bench scoring: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         new ScoringBench(options).run();
     }
@@ -94,8 +116,7 @@ public final class ScoringBench {
         // the fixed rate counts as sustained too when it held
         int sustained = fixed.latencies.errors() == 0 && fixed.achieved() >= 0.97 * rate ? rate : 0;
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (String step : option("steps", "1500,2000,2500,3000,3500,4000,5000").split(",")) {
-            int target = Integer.parseInt(step.trim());
+        for (int target : options.integers("steps", DEFAULT_STEPS)) {
             int stepSeconds = intOption("step-duration", 15);
             progress("max sustained: %d/s for %d s", target, stepSeconds);
             Phase phase = runAtRate(target, stepSeconds);
@@ -395,11 +416,11 @@ public final class ScoringBench {
     }
 
     private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
+        return options.text(name, fallback);
     }
 
     private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, Integer.toString(fallback)));
+        return options.integer(name, fallback);
     }
 
     private static void progress(String format, Object... args) {
