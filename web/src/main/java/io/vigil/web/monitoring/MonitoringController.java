@@ -4,6 +4,8 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.vigil.analytics.api.AcknowledgeAlertCommand;
 import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.AlertStateException;
+import io.vigil.analytics.api.BacktestMonitorQuery;
+import io.vigil.analytics.api.BacktestResult;
 import io.vigil.analytics.api.Breakdown;
 import io.vigil.analytics.api.CreateMonitorCommand;
 import io.vigil.analytics.api.DeleteMonitorCommand;
@@ -76,7 +78,7 @@ class MonitoringController {
     @GetMapping("/monitors")
     String monitorsTable(Model model) {
         fillMonitors(model);
-        return "monitoring/monitors :: table";
+        return "monitoring/monitors :: monitorTable";
     }
 
     @HxRequest
@@ -120,7 +122,7 @@ class MonitoringController {
             model.addAttribute("error", "The monitor was not created: " + e.getMessage());
         }
         fillMonitors(model);
-        return "monitoring/monitors :: table";
+        return "monitoring/monitors :: monitorTable";
     }
 
     @HxRequest
@@ -142,7 +144,44 @@ class MonitoringController {
             }
         }
         fillMonitors(model);
-        return "monitoring/monitors :: table";
+        return "monitoring/monitors :: monitorTable";
+    }
+
+    /**
+     * What a monitor would have raised over the last {@code days} (1 to 7) of stored history, below the monitors.
+     * The page form is for a link opened in a new tab; the button asks with htmx and swaps in the section.
+     */
+    @GetMapping("/monitors/{id}/backtest")
+    String backtestPage(@PathVariable String id, @RequestParam(defaultValue = "7") int days, Model model) {
+        fillMonitors(model);
+        model.addAttribute("dimensions", Dimension.values());
+        fillBacktest(id, days, model);
+        return "monitoring/monitors";
+    }
+
+    @HxRequest
+    @GetMapping("/monitors/{id}/backtest")
+    String backtest(@PathVariable String id, @RequestParam(defaultValue = "7") int days, Model model) {
+        fillBacktest(id, days, model);
+        return "monitoring/monitors :: backtest";
+    }
+
+    private void fillBacktest(String id, int days, Model model) {
+        int span = Math.max(1, Math.min(days, 7));
+        Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        BacktestResult result = queries.query(
+                        new BacktestMonitorQuery(id, null, to.minus(Duration.ofDays(span)), to),
+                        ResponseTypes.instanceOf(BacktestResult.class))
+                .join();
+        MonitorList monitor = queries.query(FindMonitorsQuery.one(id), ResponseTypes.instanceOf(MonitorList.class))
+                .join();
+        model.addAttribute("backtest", result);
+        model.addAttribute("backtestDays", span);
+        model.addAttribute(
+                "backtestName",
+                monitor.monitors().isEmpty()
+                        ? id
+                        : monitor.monitors().get(0).definition().name());
     }
 
     private void fillMonitors(Model model) {

@@ -18,6 +18,8 @@ import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.AlertStateException;
 import io.vigil.analytics.api.AlertSummary;
 import io.vigil.analytics.api.AnomalousSeries;
+import io.vigil.analytics.api.BacktestMonitorQuery;
+import io.vigil.analytics.api.BacktestResult;
 import io.vigil.analytics.api.Breakdown;
 import io.vigil.analytics.api.CreateMonitorCommand;
 import io.vigil.analytics.api.DeleteMonitorCommand;
@@ -52,6 +54,7 @@ import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,7 +284,8 @@ class MonitoringControllerTest {
                         ">12<",
                         ">active<",
                         "hx-post=\"/monitors/mon-auth/pause\"",
-                        "hx-post=\"/monitors/mon-auth/delete\"")
+                        "hx-post=\"/monitors/mon-auth/delete\"",
+                        "hx-get=\"/monitors/mon-auth/backtest?days=7\"")
                 .doesNotContain("/resume");
         String declines = rowOf(html, "data-monitor-id=\"mon-declines\"");
         assertThat(declines)
@@ -304,6 +308,75 @@ class MonitoringControllerTest {
                 assertThat(html).contains("name=\"dimensions\" value=\"" + d.wireName() + "\"");
             }
         }
+    }
+
+    @WithAndWithoutHtmx
+    @SuppressWarnings("unchecked")
+    void aBacktestListsTheAlertsTheMonitorWouldHaveRaised(boolean htmx) throws Exception {
+        answerMonitorsPage();
+        given(queries.query(eq(FindMonitorsQuery.one("mon-auth")), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new MonitorList(List.of(AUTH))));
+        answer(
+                BacktestMonitorQuery.class,
+                new BacktestResult(
+                        10_080,
+                        12,
+                        List.of(
+                                new BacktestResult.Incident(
+                                        series("merchant", "m-1", "country", "SE"),
+                                        MINUTE,
+                                        MINUTE.plus(Duration.ofMinutes(15)),
+                                        DROP),
+                                new BacktestResult.Incident(
+                                        series("merchant", "m-2", "country", "DE"),
+                                        MINUTE.plus(Duration.ofHours(1)),
+                                        null,
+                                        DROP)),
+                        null));
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
+        String html = render(get("/monitors/mon-auth/backtest").param("days", "30"), htmx);
+
+        assertShape(html, htmx, "Monitors");
+        String backtest = html.substring(html.indexOf("id=\"backtest\""));
+        assertThat(backtest)
+                .contains(
+                        "Authorization success by merchant",
+                        "last <span>7</span> days",
+                        ">10080<",
+                        ">12<",
+                        "merchant=m-1, country=SE",
+                        "2026-11-23 10:15",
+                        "2026-11-23 10:30",
+                        "merchant=m-2, country=DE",
+                        "still open",
+                        ">0.412<",
+                        ">0.900<",
+                        ">yesterday<");
+        BacktestMonitorQuery query = queried(BacktestMonitorQuery.class);
+        assertThat(query.monitorId()).isEqualTo("mon-auth");
+        assertThat(query.definition()).isNull();
+        assertThat(Duration.between(query.from(), query.to())).isEqualTo(Duration.ofDays(7));
+        assertThat(query.to())
+                .isBetween(before, Instant.now())
+                .isEqualTo(query.to().truncatedTo(ChronoUnit.MINUTES));
+        if (htmx) {
+            assertThat(html).doesNotContain("id=\"monitor-list\"");
+        } else {
+            assertThat(html).contains("id=\"monitor-list\"", "Create monitor");
+        }
+    }
+
+    @WithAndWithoutHtmx
+    void aBacktestThatCannotRunSaysWhy(boolean htmx) throws Exception {
+        answerMonitorsPage();
+        answer(BacktestMonitorQuery.class, new BacktestResult(0, 0, List.of(), "no monitor mon-gone"));
+
+        String html = render(get("/monitors/mon-gone/backtest"), htmx);
+
+        assertThat(html)
+                .contains("role=\"alert\"", "The backtest could not run: no monitor mon-gone")
+                .doesNotContain("id=\"backtest-incidents\"", "would have raised no alert");
     }
 
     @WithAndWithoutHtmx
