@@ -4,7 +4,6 @@ import io.vigil.analytics.api.BacktestMonitorQuery;
 import io.vigil.analytics.api.BacktestResult;
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindMonitorsQuery;
-import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.query.RollupReader.SeriesRow;
@@ -131,23 +130,15 @@ class MonitorBacktest {
 
     /** Per series, successes and attempts per minute from a week before {@code from} to {@code to}. */
     private Map<String, long[][]> load(MonitorDefinition monitor, long from, long to) throws SQLException {
-        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
         long start = from - WEEK;
         int length = (int) ((to - start) / 60);
         String dims = monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute)")
                 .append(dims.isEmpty() ? "" : ", " + dims)
-                .append(", sumIf(successes, operation = ")
-                .append(ClickHouse.quote(successOperation))
-                .append("), sumIf(attempts, operation = ")
-                .append(ClickHouse.quote(monitor.operation()))
-                .append(") FROM ")
-                .append(clickHouse.table("operations_minute"))
-                .append(" WHERE operation IN (")
-                .append(ClickHouse.quote(monitor.operation()))
                 .append(", ")
-                .append(ClickHouse.quote(successOperation))
-                .append(") AND ((minute >= toDateTime(")
+                .append(RollupSql.sums(monitor, null))
+                .append(RollupSql.fromRollups(clickHouse, monitor))
+                .append(" AND ((minute >= toDateTime(")
                 .append(start)
                 .append(") AND minute < toDateTime(")
                 .append(to - WEEK)
@@ -156,9 +147,7 @@ class MonitorBacktest {
                 .append(") AND minute < toDateTime(")
                 .append(to)
                 .append(")))");
-        for (Map.Entry<Dimension, String> f : monitor.filter().entrySet()) {
-            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
-        }
+        RollupSql.appendEquals(sql, monitor.filter());
         sql.append(" GROUP BY minute").append(dims.isEmpty() ? "" : ", " + dims);
         int d = monitor.dimensions().size();
         Map<String, long[][]> history = new HashMap<>();

@@ -1,7 +1,6 @@
 package io.vigil.analytics.query;
 
 import io.vigil.analytics.api.Dimension;
-import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,29 +32,15 @@ class RollupReader {
     List<SeriesRow> read(MonitorDefinition monitor, Instant minute) throws SQLException {
         long m = minute.getEpochSecond();
         int dims = monitor.dimensions().size();
-        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (Dimension d : monitor.dimensions()) {
             sql.append(d.column()).append(", ");
         }
         for (int k = 0; k < OFFSETS.length; k++) {
-            String at = "minute = toDateTime(" + (m - OFFSETS[k]) + ")";
-            sql.append("sumIf(successes, ")
-                    .append(at)
-                    .append(" AND operation = ")
-                    .append(ClickHouse.quote(successOperation))
-                    .append("), sumIf(attempts, ")
-                    .append(at)
-                    .append(" AND operation = ")
-                    .append(ClickHouse.quote(monitor.operation()))
-                    .append(k + 1 < OFFSETS.length ? "), " : ")");
+            sql.append(k == 0 ? "" : ", ")
+                    .append(RollupSql.sums(monitor, "minute = toDateTime(" + (m - OFFSETS[k]) + ")"));
         }
-        sql.append(" FROM ").append(clickHouse.table("operations_minute"));
-        sql.append(" WHERE operation IN (")
-                .append(ClickHouse.quote(monitor.operation()))
-                .append(", ")
-                .append(ClickHouse.quote(successOperation))
-                .append(") AND minute IN (");
+        sql.append(RollupSql.fromRollups(clickHouse, monitor)).append(" AND minute IN (");
         for (int k = 0; k < OFFSETS.length; k++) {
             sql.append(k == 0 ? "" : ", ")
                     .append("toDateTime(")
@@ -63,9 +48,7 @@ class RollupReader {
                     .append(")");
         }
         sql.append(")");
-        for (Map.Entry<Dimension, String> f : monitor.filter().entrySet()) {
-            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
-        }
+        RollupSql.appendEquals(sql, monitor.filter());
         if (dims > 0) {
             sql.append(" GROUP BY ")
                     .append(monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", ")));
@@ -91,29 +74,19 @@ class RollupReader {
      */
     long[][] history(MonitorDefinition monitor, Map<Dimension, String> series, Instant from, Instant to)
             throws SQLException {
-        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
         long start = from.getEpochSecond() / 60 * 60;
         int minutes = (int) ((to.getEpochSecond() - start + 59) / 60);
-        StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute), sumIf(successes, operation = ")
-                .append(ClickHouse.quote(successOperation))
-                .append("), sumIf(attempts, operation = ")
-                .append(ClickHouse.quote(monitor.operation()))
-                .append(") FROM ")
-                .append(clickHouse.table("operations_minute"))
-                .append(" WHERE operation IN (")
-                .append(ClickHouse.quote(monitor.operation()))
-                .append(", ")
-                .append(ClickHouse.quote(successOperation))
-                .append(") AND minute >= toDateTime(")
+        StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute), ")
+                .append(RollupSql.sums(monitor, null))
+                .append(RollupSql.fromRollups(clickHouse, monitor))
+                .append(" AND minute >= toDateTime(")
                 .append(start)
                 .append(") AND minute < toDateTime(")
                 .append(start + 60L * minutes)
                 .append(")");
         Map<Dimension, String> fixed = new java.util.LinkedHashMap<>(monitor.filter());
         fixed.putAll(series);
-        for (Map.Entry<Dimension, String> f : fixed.entrySet()) {
-            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
-        }
+        RollupSql.appendEquals(sql, fixed);
         sql.append(" GROUP BY minute");
         long[][] result = new long[2][minutes];
         clickHouse.query(sql.toString(), rs -> {

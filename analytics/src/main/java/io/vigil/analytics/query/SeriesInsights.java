@@ -5,7 +5,6 @@ import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindBreakdownQuery;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.FindSeriesHistoryQuery;
-import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.SeriesHistory;
@@ -91,43 +90,23 @@ class SeriesInsights {
             return new Breakdown(q.dimension(), false, List.of());
         }
         MonitorDefinition monitor = found.get().definition();
-        String successOperation = monitor.metric() == MetricKind.FUNNEL ? monitor.toOperation() : monitor.operation();
         long m = q.minute().truncatedTo(ChronoUnit.MINUTES).getEpochSecond();
         long y = m - 86_400;
         Map<Dimension, String> fixed = new LinkedHashMap<>(monitor.filter());
         fixed.putAll(dimensions(q.series()));
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(by.column())
-                .append(", sumIf(successes, minute = toDateTime(")
-                .append(m)
-                .append(") AND operation = ")
-                .append(ClickHouse.quote(successOperation))
-                .append("), sumIf(attempts, minute = toDateTime(")
-                .append(m)
-                .append(") AND operation = ")
-                .append(ClickHouse.quote(monitor.operation()))
-                .append("), sumIf(successes, minute = toDateTime(")
-                .append(y)
-                .append(") AND operation = ")
-                .append(ClickHouse.quote(successOperation))
-                .append("), sumIf(attempts, minute = toDateTime(")
-                .append(y)
-                .append(") AND operation = ")
-                .append(ClickHouse.quote(monitor.operation()))
-                .append(") FROM ")
-                .append(clickHouse.table("operations_minute"))
-                .append(" WHERE operation IN (")
-                .append(ClickHouse.quote(monitor.operation()))
                 .append(", ")
-                .append(ClickHouse.quote(successOperation))
-                .append(") AND minute IN (toDateTime(")
+                .append(RollupSql.sums(monitor, "minute = toDateTime(" + m + ")"))
+                .append(", ")
+                .append(RollupSql.sums(monitor, "minute = toDateTime(" + y + ")"))
+                .append(RollupSql.fromRollups(clickHouse, monitor))
+                .append(" AND minute IN (toDateTime(")
                 .append(m)
                 .append("), toDateTime(")
                 .append(y)
                 .append("))");
-        for (Map.Entry<Dimension, String> f : fixed.entrySet()) {
-            sql.append(" AND ").append(f.getKey().column()).append(" = ").append(ClickHouse.quote(f.getValue()));
-        }
+        RollupSql.appendEquals(sql, fixed);
         sql.append(" GROUP BY ").append(by.column());
         List<Breakdown.Row> rows = clickHouse.query(
                 sql.toString(),
