@@ -1,7 +1,12 @@
 package io.vigil.analytics.detect;
 
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.MinuteDetector;
+import io.vigil.analytics.api.Reference;
+import io.vigil.analytics.api.Sample;
+import io.vigil.analytics.api.SampleKind;
 import io.vigil.analytics.api.Sensitivity;
+import io.vigil.analytics.api.Verdict;
 import java.util.Objects;
 
 /**
@@ -44,7 +49,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable and thread-safe. {@link #evaluate} allocates nothing but its {@link Verdict}.
  */
-public final class SeriesDetector {
+public final class SeriesDetector implements MinuteDetector {
 
     private final SampleKind kind;
     private final Direction direction;
@@ -117,6 +122,7 @@ public final class SeriesDetector {
      * without data, and {@code Sample.count(0)}, not {@code NONE}, for a current minute without events: {@code NONE}
      * as the current minute means it is unknown, and is never anomalous.
      */
+    @Override
     public Verdict evaluate(Sample current, Sample previous, Sample yesterday, Sample lastWeek) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(previous, "previous");

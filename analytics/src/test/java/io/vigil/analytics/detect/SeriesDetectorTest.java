@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.Reference;
+import io.vigil.analytics.api.Sample;
+import io.vigil.analytics.api.SampleKind;
 import io.vigil.analytics.api.Sensitivity;
+import io.vigil.analytics.api.Verdict;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

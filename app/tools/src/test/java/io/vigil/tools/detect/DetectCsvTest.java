@@ -1,8 +1,10 @@
-package io.vigil.analytics.detect;
+package io.vigil.tools.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigil.analytics.api.Sample;
+import io.vigil.analytics.api.SampleKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.vigil.analytics.detect;
+package io.vigil.analytics.api;
 
 /**
  * One minute of one series as the rollups hold it: how many attempts there were and how many of them succeeded. The

@@ -1,4 +1,4 @@
-package io.vigil.analytics.detect;
+package io.vigil.analytics.api;
 
 /**
  * What a monitored metric is, which decides both the value a {@link Sample} stands for and the statistical test that

@@ -1,4 +1,4 @@
-package io.vigil.analytics.detect;
+package io.vigil.analytics.api;
 
 /**
  * The minutes a current minute is compared with. The previous minute catches sudden changes; the same minute

@@ -1,7 +1,10 @@
-package io.vigil.analytics.detect;
+package io.vigil.tools.detect;
 
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.MinuteDetector;
+import io.vigil.analytics.api.SampleKind;
 import io.vigil.analytics.api.Sensitivity;
+import io.vigil.analytics.api.Verdict;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./vigil detect}: runs a {@link SeriesDetector} over a per-minute series in a CSV file and writes each row back
+ * {@code ./vigil detect}: runs a {@link MinuteDetector} over a per-minute series in a CSV file and writes each row back
  * with the detector's verdict. It lets people try a sensitivity or a volume guard on last month's export before a
  * monitor pages anyone with it, and replay an incident (or a false alarm) to see why it did or did not fire.
  *
@@ -86,7 +89,7 @@ public final class DetectCsv {
             return 1;
         }
         series.problems().forEach(problem -> stderr.println("detect: " + problem + " (skipped)"));
-        SeriesDetector detector = options.detectorFor(series.kind());
+        MinuteDetector detector = options.detectorFor(series.kind());
         Summary summary;
         try {
             if (options.out() == null) {
@@ -122,7 +125,7 @@ public final class DetectCsv {
      * columns followed by {@code expected,reference,p_value,score,anomalous}; nothing is written for a series without
      * rows.
      */
-    static Summary detect(MinuteCsv series, SeriesDetector detector, Writer out) throws IOException {
+    static Summary detect(MinuteCsv series, MinuteDetector detector, Writer out) throws IOException {
         if (series.rows().isEmpty()) {
             return new Summary(0, 0, series.problems().size());
         }
@@ -230,10 +233,8 @@ public final class DetectCsv {
             throw new IllegalArgumentException("--min-volume must be a whole number >= 1, got '" + value + "'");
         }
 
-        SeriesDetector detectorFor(SampleKind kind) {
-            return minVolume == null
-                    ? new SeriesDetector(kind, direction, sensitivity)
-                    : new SeriesDetector(kind, direction, sensitivity, minVolume);
+        MinuteDetector detectorFor(SampleKind kind) {
+            return MinuteDetector.of(kind, direction, sensitivity, minVolume);
         }
     }
 }

@@ -1,5 +1,7 @@
-package io.vigil.analytics.detect;
+package io.vigil.tools.detect;
 
+import io.vigil.analytics.api.Sample;
+import io.vigil.analytics.api.SampleKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,9 +1,8 @@
-package io.vigil.analytics.detect;
+package io.vigil.analytics.api;
 
-import io.vigil.analytics.api.Direction;
 
 /**
- * What {@link SeriesDetector#evaluate} concluded about one minute of one series. Besides the yes/no it carries what an
+ * What {@link MinuteDetector#evaluate} concluded about one minute of one series. Besides the yes/no it carries what an
  * alert needs to explain itself to the person it pages: the value, what was expected, from which reference, and how
  * unlikely the value was.
  *
@@ -32,7 +31,7 @@ public record Verdict(
         long volume) {
 
     /** The verdict when there is not enough evidence to test: never anomalous. */
-    static Verdict inconclusive(double value, long volume) {
+    public static Verdict inconclusive(double value, long volume) {
         return new Verdict(false, null, value, Double.NaN, null, 1.0, 0.0, volume);
     }
 
