@@ -1,13 +1,13 @@
 package io.vigil.tools;
 
-import io.vigil.tools.BatchSender.RetryPolicy;
 import io.vigil.tools.EventReader.Problem;
 import io.vigil.tools.EventReader.SourceLine;
+import io.vigil.tools.http.RetryPolicy;
+import io.vigil.tools.http.VigilClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,30 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Exit status: 0 when every line was imported, 1 when some lines were bad (the others were imported), 2 when the
  * import stopped: a usage error, an unreadable file, Vigil unreachable or refusing after retries.
  */
-public final class EventImport {
-
-    static final String USAGE = """
-            usage: ./vigil import [options] FILE    (FILE '-' reads standard input)
-              Sends the operational events in FILE to a running Vigil (POST /api/v1/events/batch), e.g. to backfill
-              history. FILE is NDJSON, one event object per line (.ndjson, .jsonl, .json), or CSV (.csv) with a header
-              row naming the fields in any order: id,timestamp,merchantId,operation,outcome (required) and errorCode,
-              country,paymentMethod,channel,browser,deviceType (optional); fields quoted as in RFC 4180. Either may be
-              gzip-compressed (.gz). Other names and standard input: NDJSON when it starts with '{', else CSV.
-            options:
-              --url URL            Vigil's address (default http://127.0.0.1:8080)
-              --format ndjson|csv  the file's format, whatever its name
-              --batch-size N       events per request, 1 to 10000 (default 5000)
-              --concurrency N      requests in flight, 1 to 32 (default 2)
-              --strict             stop at the first bad line (default: report it, skip it and go on)
-              --help               this text
-            Every line is checked with Vigil's rules before it is sent; a bad line is reported on standard error as
-            'line N: field: message' (the first 50 of them) and not imported. Progress is shown every 2 s.
-            Running the same file again is safe, after an interruption or after fixing bad lines: Vigil ignores event
-            ids it already stored (kept for vigil.ingest.event-id-retention, 7 days by default) and counts them as
-            repeats.
-            Exit status: 0 every line imported; 1 some lines were bad, the others imported; 2 the import stopped
-            (unreadable file, Vigil unreachable or refusing after retries, usage error).
-            """;
+final class EventImport {
 
     static final int MAX_BATCH = 10_000;
     static final int MAX_CONCURRENCY = 32;
@@ -89,27 +66,8 @@ public final class EventImport {
         this.tally = new ImportTally(err, tuning.shownBadLines());
     }
 
-    public static void main(String[] args) {
-        int status = run(List.of(args), System.in, System.out, System.err, Tuning.DEFAULT);
-        System.out.flush();
-        System.err.flush();
-        System.exit(status);
-    }
-
-    /** The whole command, with its streams passed in so that tests need no process; returns the exit status. */
-    static int run(List<String> args, InputStream stdin, PrintStream stdout, PrintStream stderr, Tuning tuning) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            stderr.println("import: " + e.getMessage());
-            stderr.print(USAGE);
-            return 2;
-        }
-        if (options.help()) {
-            stdout.print(USAGE);
-            return 0;
-        }
+    /** Imports as the options say; returns the exit status. */
+    static int run(Options options, InputStream stdin, PrintStream stderr, Tuning tuning) {
         return new EventImport(options, tuning, stderr).importFrom(stdin);
     }
 
@@ -144,12 +102,14 @@ public final class EventImport {
         String readFailure = null;
         long strictStop = -1;
         try {
-            HttpClient client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .build();
-            BatchSender sender = new BatchSender(
-                    client, options.url(), tuning.requestTimeout(), tuning.retry(), tally, () -> failure.get() != null);
+            VigilClient client = new VigilClient(
+                    options.url(),
+                    "vigil-import",
+                    tuning.retry(),
+                    tuning.requestTimeout(),
+                    tally.retries::incrementAndGet,
+                    null);
+            BatchSender sender = new BatchSender(client, tally, () -> failure.get() != null);
             Semaphore slots = new Semaphore(options.concurrency());
             EventBatcher batcher = new EventBatcher(options.batchSize(), EventBatcher.MAX_BYTES);
             try (EventInput in = input) {
@@ -339,85 +299,5 @@ public final class EventImport {
 
     /** The command line, read. {@code format} is null when the file's name or content decides. */
     record Options(
-            String file,
-            URI url,
-            EventInput.Format format,
-            int batchSize,
-            int concurrency,
-            boolean strict,
-            boolean help) {
-
-        static Options parse(List<String> args) {
-            String file = null;
-            URI url = URI.create("http://127.0.0.1:8080");
-            EventInput.Format format = null;
-            int batchSize = 5000;
-            int concurrency = 2;
-            boolean strict = false;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    return new Options(null, url, null, batchSize, concurrency, false, true);
-                }
-                if (arg.equals("--strict")) {
-                    strict = true;
-                    continue;
-                }
-                if (!arg.startsWith("--")) {
-                    if (file != null) {
-                        throw new IllegalArgumentException("one file only, got " + file + " and " + arg);
-                    }
-                    file = arg;
-                    continue;
-                }
-                String name = arg;
-                String value;
-                int equals = arg.indexOf('=');
-                if (equals > 0) {
-                    name = arg.substring(0, equals);
-                    value = arg.substring(equals + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                switch (name) {
-                    case "--url" -> url = parseUrl(value);
-                    case "--format" -> format = EventInput.Format.fromWire(value);
-                    case "--batch-size" -> batchSize = parseInt(name, value, 1, MAX_BATCH);
-                    case "--concurrency" -> concurrency = parseInt(name, value, 1, MAX_CONCURRENCY);
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
-            }
-            if (file == null) {
-                throw new IllegalArgumentException("no file given (use - for standard input)");
-            }
-            return new Options(file, url, format, batchSize, concurrency, strict, false);
-        }
-
-        private static URI parseUrl(String value) {
-            try {
-                URI url = URI.create(value.strip().replaceAll("/+$", ""));
-                if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
-                    return url;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("--url must be an http:// or https:// address, got '" + value + "'");
-        }
-
-        private static int parseInt(String name, String value, int min, int max) {
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(
-                    name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
-        }
-    }
+            String file, URI url, EventInput.Format format, int batchSize, int concurrency, boolean strict) {}
 }

@@ -30,7 +30,7 @@ final class EventInput implements Closeable {
             return switch (value.strip().toLowerCase(Locale.ROOT)) {
                 case "ndjson", "jsonl", "json" -> NDJSON;
                 case "csv" -> CSV;
-                default -> throw new IllegalArgumentException("--format must be ndjson or csv, got '" + value + "'");
+                default -> throw new IllegalArgumentException("must be ndjson or csv, got '" + value + "'");
             };
         }
 

@@ -2,7 +2,7 @@ package io.vigil.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.tools.BatchSender.RetryPolicy;
+import io.vigil.tools.http.RetryPolicy;
 import io.vigil.tools.EventImport.Tuning;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +61,14 @@ class EventImportTest {
     private Result run(Tuning tuning, InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = EventImport.run(
-                List.of(args),
+        Terminal terminal = new Terminal(
                 stdin,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                tuning);
+                Clock.systemUTC());
+        List<String> line = new ArrayList<>(List.of("import"));
+        line.addAll(List.of(args));
+        int status = VigilTools.commandLine(terminal, tuning).execute(line.toArray(String[]::new));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -280,7 +283,7 @@ class EventImportTest {
     }
 
     @Test
-    void anUnreachableVigilStopsTheImportWithStatusTwo() throws IOException {
+    void anUnreachableVigilStopsTheImportWithStatusTwoBeforeReadingTheFile() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -292,7 +295,22 @@ class EventImportTest {
 
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.stderr())
-                .contains("did not take a batch in 3 attempts: cannot connect")
+                .contains("Vigil does not answer at http://127.0.0.1:" + closedPort)
+                .contains("start it with ./vigil up, or name a running Vigil with --url")
+                .doesNotContain("lines read");
+    }
+
+    @Test
+    void aVigilThatKeepsFailingStopsTheImportAfterTheRetries() throws IOException {
+        vigil.fixedStatus = 502;
+        vigil.fixedBody = "{\"title\": \"Bad Gateway\"}";
+        Path file = events("events.ndjson", 10);
+
+        Result result = run(file.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.stderr())
+                .contains("did not take the request in 3 attempts: it answered 502: Bad Gateway")
                 .contains("run the same command again");
     }
 
@@ -353,11 +371,11 @@ class EventImportTest {
                 new String[] {"a.csv", "--colour", "red"})) {
             Result result = run(QUICK, InputStream.nullInputStream(), wrong);
             assertThat(result.status()).as(String.join(" ", wrong)).isEqualTo(2);
-            assertThat(result.stderr()).contains("usage: ./vigil import");
+            assertThat(result.stderr()).contains("Usage: vigil import");
         }
 
         Result help = run(QUICK, InputStream.nullInputStream(), "--help");
         assertThat(help.status()).isZero();
-        assertThat(help.stdout()).contains("usage: ./vigil import").contains("Running the same file again is safe");
+        assertThat(help.stdout()).contains("Usage: vigil import").contains("Running the same file again is safe");
     }
 }

@@ -63,6 +63,11 @@ final class FakeEventsEndpoint implements AutoCloseable {
     FakeEventsEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/events/batch", this::handle);
+        server.createContext("/actuator/health/readiness", exchange -> {
+            try (exchange) {
+                answer(exchange, 200, "{\"status\":\"UP\"}");
+            }
+        });
         server.setExecutor(threads);
         server.start();
     }

@@ -29,22 +29,9 @@ import java.util.Locale;
  *
  * <p>Each row is compared with the rows one minute, one day and seven days before it, found by timestamp, exactly as a
  * live monitor compares a closing minute with the rollups. Input and output are described in {@link MinuteCsv} and in
- * docs/monitoring.md. Exit status: 0 when the series was evaluated (even if some lines were skipped), 1 when the input
- * cannot be read or has no valid row, 2 for a usage error.
+ * docs/monitoring.md. Its command line is {@link DetectCommand}.
  */
-public final class DetectCsv {
-
-    static final String USAGE = """
-            usage: ./vigil detect [options] FILE    (FILE '-' reads standard input)
-              FILE has the header timestamp,value (a count) or timestamp,successes,attempts (a rate),
-              one row per minute with an ISO-8601 instant; minutes may be missing.
-            options:
-              --sensitivity low|medium|high   how readily to flag (default medium)
-              --direction drop|spike|both     which changes to flag (default both)
-              --min-volume N                  least attempts a reference minute needs (default 30 for a count,
-                                              50 for a rate)
-              --out FILE                      write the result there instead of standard output
-            """;
+final class DetectCsv {
 
     private static final long MINUTES_PER_DAY = 24 * 60;
 
@@ -53,29 +40,8 @@ public final class DetectCsv {
 
     private DetectCsv() {}
 
-    public static void main(String[] args) {
-        int status = run(List.of(args), System.in, System.out, System.err);
-        System.out.flush();
-        System.err.flush();
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
-    /** The whole command, with its streams passed in so that tests need no process; returns the exit status. */
-    static int run(List<String> args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            stderr.println("detect: " + e.getMessage());
-            stderr.print(USAGE);
-            return 2;
-        }
-        if (options.help()) {
-            stdout.print(USAGE);
-            return 0;
-        }
+    /** Runs the detector as the options say, with its streams passed in; returns the exit status. */
+    static int run(Options options, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         MinuteCsv series;
         try (Reader in = options.input().equals("-")
                 ? new InputStreamReader(stdin, StandardCharsets.UTF_8)
@@ -174,64 +140,8 @@ public final class DetectCsv {
                 .toPlainString();
     }
 
-    /** The command line, read. {@code minVolume} is null for the kind's default. */
-    record Options(
-            String input, String out, Sensitivity sensitivity, Direction direction, Long minVolume, boolean help) {
-
-        static Options parse(List<String> args) {
-            String input = null;
-            String out = null;
-            Sensitivity sensitivity = Sensitivity.MEDIUM;
-            Direction direction = Direction.BOTH;
-            Long minVolume = null;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    return new Options(null, null, sensitivity, direction, null, true);
-                }
-                if (!arg.startsWith("--")) {
-                    if (input != null) {
-                        throw new IllegalArgumentException("one input file only, got " + input + " and " + arg);
-                    }
-                    input = arg;
-                    continue;
-                }
-                String name = arg;
-                String value;
-                int equals = arg.indexOf('=');
-                if (equals > 0) {
-                    name = arg.substring(0, equals);
-                    value = arg.substring(equals + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                switch (name) {
-                    case "--sensitivity" -> sensitivity = Sensitivity.fromWire(value);
-                    case "--direction" -> direction = Direction.fromWire(value);
-                    case "--min-volume" -> minVolume = parseMinVolume(value);
-                    case "--out" -> out = value;
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                }
-            }
-            if (input == null) {
-                throw new IllegalArgumentException("no input file given");
-            }
-            return new Options(input, out, sensitivity, direction, minVolume, false);
-        }
-
-        private static long parseMinVolume(String value) {
-            try {
-                long minVolume = Long.parseLong(value.strip());
-                if (minVolume >= 1) {
-                    return minVolume;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("--min-volume must be a whole number >= 1, got '" + value + "'");
-        }
+    /** The command line, read. {@code minVolume} is null for the kind's default; {@code out} null for stdout. */
+    record Options(String input, String out, Sensitivity sensitivity, Direction direction, Long minVolume) {
 
         MinuteDetector detectorFor(SampleKind kind) {
             return MinuteDetector.of(kind, direction, sensitivity, minVolume);

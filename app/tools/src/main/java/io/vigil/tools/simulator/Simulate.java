@@ -1,11 +1,8 @@
 package io.vigil.tools.simulator;
 
+import io.vigil.tools.http.VigilClient;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,34 +11,18 @@ import java.util.Map;
 
 /**
  * {@code ./vigil simulate}: generates a run of simulated traffic, writes its manifest, and sends it to a running
- * Vigil. Runs from Vigil's jar in a JVM of its own ({@code -Dloader.main=io.vigil.tools.simulator.Simulate}).
+ * Vigil. Its command line is {@link SimulateCommand}.
  *
  * <p>The stream is generated twice: once to write the manifest and its SHA-256 before anything is sent, so the
  * manifest is there even if the run is stopped half-way, and once while sending. Generating is cheap next to sending,
  * and the second pass needs no memory for the first one's items.
  */
-public final class Simulate {
+final class Simulate {
 
     private Simulate() {}
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, Instant.now()));
-    }
-
-    /** Runs the command; returns the exit status: 0 done, 1 some requests failed, 2 bad options. */
-    static int run(String[] args, PrintStream out, PrintStream err, Instant now) {
-        SimulateOptions options;
-        try {
-            options = SimulateOptions.parse(args, now);
-        } catch (SimulateOptions.UsageException e) {
-            err.println("simulate: " + e.getMessage());
-            err.println("Try --help for the options.");
-            return 2;
-        }
-        if (options.help()) {
-            out.print(SimulateOptions.USAGE);
-            return 0;
-        }
+    /** Runs the simulation the options describe; returns the exit status: 0 done, 1 some requests failed. */
+    static int run(SimulateOptions options, PrintStream out, PrintStream err, Instant now) {
         SimulationConfig config = options.config();
         if (config.end().isAfter(now.plus(Duration.ofHours(24))) && !options.dryRun()) {
             err.println("simulate: warning: the run reaches " + config.end() + ", more than 24 h from now; Vigil"
@@ -84,10 +65,9 @@ public final class Simulate {
 
     private static int send(SimulateOptions options, SimulationConfig config, PrintStream err)
             throws InterruptedException {
-        String unreachable = unreachable(options.url());
-        if (unreachable != null) {
-            err.println("simulate: cannot reach Vigil at " + options.url() + " (" + unreachable + "); start it with"
-                    + " ./vigil up, or give its address with --url");
+        if (!new VigilClient(options.url(), "vigil-simulate").ready()) {
+            err.println("simulate: Vigil at " + options.url() + " is not ready (" + options.url()
+                    + "/actuator/health/readiness is not UP); start it with ./vigil up, or give its address with --url");
             return 1;
         }
         TrafficSender.Options senderOptions = TrafficSender.Options.defaults(options.url())
@@ -138,24 +118,6 @@ public final class Simulate {
             err.println("simulate: operational events were not sent: this Vigil has no /api/v1/events/batch");
         }
         return report.failed() == 0 ? 0 : 1;
-    }
-
-    /** Why the server cannot be reached, or null if it answers at all (any status will do). */
-    private static String unreachable(URI base) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        try {
-            client.send(
-                    HttpRequest.newBuilder(base.resolve("/actuator/health"))
-                            .timeout(Duration.ofSeconds(10))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return null;
-        } catch (IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        }
     }
 
     private static void describe(PrintStream err, Manifest manifest, Path file, double seconds) {

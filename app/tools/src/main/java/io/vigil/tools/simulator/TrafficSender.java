@@ -1,17 +1,14 @@
 package io.vigil.tools.simulator;
 
-import java.io.IOException;
+import io.vigil.tools.http.RetryPolicy;
+import io.vigil.tools.http.VigilClient;
+import io.vigil.tools.http.VigilUnavailableException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
+
 /**
  * Sends a stream of simulated items to Vigil's public API: transactions one request each, many at once (a checkout
  * sends one, and Vigil must take many checkouts at a time); operational events in batches, as a gateway would
@@ -37,8 +36,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>In backfill mode items go out as fast as Vigil takes them. Live, each item waits until its event time has come,
  * counted from the start of the run (and sped up by {@code speed}). Either way at most {@code maxInFlight} requests
- * are open, and a 429 or 503 is retried after the server's {@code Retry-After}: load shedding is Vigil saying "later",
- * not "no".
+ * are open, and every request goes through the tools' {@link VigilClient}: a 429 or 503 is retried after the server's
+ * {@code Retry-After} (load shedding is Vigil saying "later", not "no"), a lost connection or a 5xx with growing pauses.
  */
 public final class TrafficSender {
 
@@ -109,15 +108,13 @@ public final class TrafficSender {
         }
     }
 
-    private static final int MAX_RETRIES = 30;
-    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Live mode sends buffered events at least this often, so they are not held back waiting for a full batch. */
     private static final long LIVE_EVENT_FLUSH_NANOS = 1_000_000_000L;
 
     private final Options options;
     private final PrintStream log;
-    private final HttpClient http;
+    private final VigilClient vigil;
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService timer;
     private final Semaphore inFlight;
@@ -146,11 +143,8 @@ public final class TrafficSender {
         this.log = log;
         this.httpThreads = Executors.newFixedThreadPool(2, daemon("simulate-http"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("simulate-timer"));
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(httpThreads)
-                .build();
+        this.vigil = new VigilClient(
+                options.base(), "vigil-simulate", RetryPolicy.DEFAULT, REQUEST_TIMEOUT, retries::increment, httpThreads);
         this.inFlight = new Semaphore(options.maxInFlight());
     }
 
@@ -257,7 +251,7 @@ public final class TrafficSender {
         inFlight.acquire();
         long order = ++transactionOrder;
         openTransactions.add(order);
-        post("/api/v1/transactions", t.toJson(), 0).whenComplete((response, failure) -> {
+        post("/api/v1/transactions", t.toJson()).whenComplete((response, failure) -> {
             openTransactions.remove(order);
             transactionsSent.increment();
             itemsDone.increment();
@@ -279,7 +273,7 @@ public final class TrafficSender {
             Thread.sleep(2);
         }
         inFlight.acquire();
-        post(o.path(), o.toJson(), 0).whenComplete((response, failure) -> {
+        post(o.path(), o.toJson()).whenComplete((response, failure) -> {
             outcomesSent.increment();
             itemsDone.increment();
             count(response, failure, "outcome of " + o.transactionId());
@@ -293,7 +287,7 @@ public final class TrafficSender {
         }
         inFlight.acquire();
         int size = events.size();
-        post("/api/v1/events/batch", ItemJson.batch(events), 0).whenComplete((response, failure) -> {
+        post("/api/v1/events/batch", ItemJson.batch(events)).whenComplete((response, failure) -> {
             if (response != null && response.statusCode() == 404) {
                 if (!eventsUnsupported.getAndSet(true)) {
                     log.println("simulate: this Vigil has no /api/v1/events/batch (404); operational events are not"
@@ -308,37 +302,23 @@ public final class TrafficSender {
         });
     }
 
-    /** Posts, retrying after 429 and 503 as the server asks, and after lost connections a few times. */
-    private CompletableFuture<HttpResponse<String>> post(String path, String body, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(options.base().resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    boolean shed = response != null && (response.statusCode() == 429 || response.statusCode() == 503);
-                    boolean lost = failure != null && isConnectionProblem(failure);
-                    if ((shed && attempt < MAX_RETRIES) || (lost && attempt < 3)) {
-                        retries.increment();
-                        Duration delay = shed ? retryAfter(response, attempt) : backoff(attempt);
-                        return CompletableFuture.supplyAsync(
-                                        () -> null,
-                                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                                .thenCompose(ignored -> post(path, body, attempt + 1));
-                    }
-                    return failure != null
-                            ? CompletableFuture.<HttpResponse<String>>failedFuture(failure)
-                            : CompletableFuture.completedFuture(response);
-                })
-                .thenCompose(f -> f);
+    private CompletableFuture<HttpResponse<String>> post(String path, String body) {
+        return vigil.post(path, body.getBytes(StandardCharsets.UTF_8), () -> false);
     }
 
     private void count(HttpResponse<String> response, Throwable failure, String what) {
         requests.increment();
         if (response == null) {
-            noAnswer.increment();
-            showProblem(what + ": no answer (" + rootCause(failure) + ")");
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
+            if (cause instanceof VigilUnavailableException unavailable && unavailable.lastStatus() >= 500) {
+                serverErrors.increment();
+                showProblem(what + ": " + unavailable.getMessage());
+            } else {
+                noAnswer.increment();
+                showProblem(what + ": no answer (" + rootCause(failure) + ")");
+            }
             return;
         }
         int status = response.statusCode();
@@ -375,37 +355,6 @@ public final class TrafficSender {
                 noAnswer.sum(),
                 retries.sum(),
                 options.maxInFlight() - inFlight.availablePermits());
-    }
-
-    static Duration retryAfter(HttpResponse<?> response, int attempt) {
-        String value = response.headers().firstValue("Retry-After").orElse("");
-        Duration delay;
-        try {
-            delay = Duration.ofSeconds(Long.parseLong(value.trim()));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                delay = Duration.between(
-                        Instant.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-            } catch (DateTimeParseException notADate) {
-                delay = backoff(attempt);
-            }
-        }
-        if (delay.isNegative() || delay.isZero()) {
-            delay = Duration.ofMillis(100);
-        }
-        return delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay;
-    }
-
-    private static Duration backoff(int attempt) {
-        return Duration.ofMillis(Math.min(10_000, 250L << Math.min(attempt, 6)));
-    }
-
-    private static boolean isConnectionProblem(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof IOException)) {
-            cause = cause.getCause();
-        }
-        return cause instanceof IOException;
     }
 
     private static String rootCause(Throwable failure) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.analytics.api.Sample;
+import io.vigil.tools.ToolRun;
 import io.vigil.analytics.api.SampleKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -125,9 +126,11 @@ class DetectCsvTest {
         Result badSensitivity = run(COUNTS, "--sensitivity", "extreme");
 
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.stderr()).contains("unknown option --window").contains("usage: ./vigil detect");
+        assertThat(unknown.stderr()).contains("Unknown options: '--window'").contains("Usage: vigil detect");
         assertThat(badSensitivity.status()).isEqualTo(2);
-        assertThat(badSensitivity.stderr()).contains("unknown sensitivity 'extreme'; valid values: low, medium, high");
+        assertThat(badSensitivity.stderr())
+                .contains("Invalid value for option '--sensitivity'")
+                .contains("unknown sensitivity 'extreme'; valid values: low, medium, high");
     }
 
     @Test
@@ -173,14 +176,11 @@ class DetectCsvTest {
     }
 
     private static Result invoke(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int status = DetectCsv.run(
-                List.of(args),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        return new Result(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        String[] line = new String[args.length + 1];
+        line[0] = "detect";
+        System.arraycopy(args, 0, line, 1, args.length);
+        ToolRun run = ToolRun.of(line);
+        return new Result(run.status(), run.out(), run.err());
     }
 
     private record Result(int status, String stdout, String stderr) {}

@@ -3,24 +3,30 @@ package io.vigil.tools.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.vigil.tools.Terminal;
+import io.vigil.tools.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+
 
 /** The command line of {@code ./vigil simulate}: its defaults, its forms, and errors a person can act on. */
 class SimulateOptionsTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-24T10:15:30.500Z");
+    private static final Instant NOW = ToolRun.NOW;
 
+    /** The options as the one parser reads them; a mistake throws picocli's usage error. */
     private static SimulateOptions parse(String... args) {
-        return SimulateOptions.parse(args, NOW);
+        SimulateCommand command = new SimulateCommand(Terminal.system());
+        new CommandLine(command).parseArgs(args);
+        return command.options(NOW);
     }
 
     @Test
@@ -79,41 +85,43 @@ class SimulateOptionsTest {
 
     @Test
     void mistakesAreNamedWithWhatIsAccepted() {
-        assertThatThrownBy(() -> parse("--rate", "fast")).hasMessage("--rate takes a number, got 'fast'");
-        assertThatThrownBy(() -> parse("--rate", "0")).hasMessage("--rate must be a number above 0, got '0'");
+        assertThatThrownBy(() -> parse("--rate", "fast"))
+                .hasMessage("Invalid value for option '--rate': 'fast' is not a double");
+        assertThatThrownBy(() -> parse("--rate", "0")).hasMessage("--rate must be a number above 0, got 0.0");
         assertThatThrownBy(() -> parse("--duration", "10 minutes"))
-                .hasMessage("--duration must be a duration such as 30s, 10m, 2h, 1d or 1h30m, got '10 minutes'");
-        assertThatThrownBy(() -> parse("--from", "yesterday")).hasMessageStartingWith("--from must be an instant");
-        assertThatThrownBy(() -> parse("--seed")).hasMessage("--seed needs a value");
-        assertThatThrownBy(() -> parse("--sed", "1")).hasMessage("unknown option --sed (see --help)");
-        assertThatThrownBy(() -> parse("fast")).hasMessageContaining("options start with --");
-        assertThatThrownBy(() -> parse("--backfill=yes")).hasMessage("--backfill takes no value");
-        assertThatThrownBy(() -> parse("--fraud", "0.9")).hasMessageContaining("fraud share must be between 0 and 0.5");
+                .hasMessage("--duration: must be a duration such as 30s, 10m, 2h, 1d or 1h30m, got '10 minutes'");
+        assertThatThrownBy(() -> parse("--from", "yesterday")).hasMessageStartingWith("--from: must be an instant");
+        assertThatThrownBy(() -> parse("--seed")).hasMessageStartingWith("Missing required parameter for option '--seed'");
+        assertThatThrownBy(() -> parse("--sed", "1")).hasMessageStartingWith("Unknown options: '--sed'");
+        assertThatThrownBy(() -> parse("fast")).hasMessageContaining("Unmatched argument at index 0: 'fast'");
+        assertThatThrownBy(() -> parse("--backfill=yes"))
+                .hasMessageContaining("Invalid value for option '--backfill': 'yes' is not a boolean");
+        assertThatThrownBy(() -> parse("--fraud", "0.9"))
+                .hasMessageStartingWith("--fraud: ")
+                .hasMessageContaining("fraud share must be between 0 and 0.5");
         assertThatThrownBy(() -> parse("--mix", "phishing=1"))
+                .hasMessageStartingWith("--mix: ")
                 .hasMessageContaining("unknown fraud typology 'phishing'")
                 .hasMessageContaining("card_testing");
-        assertThatThrownBy(() -> parse("--url", "127.0.0.1:8080")).hasMessageStartingWith("--url must be an http");
+        assertThatThrownBy(() -> parse("--url", "127.0.0.1:8080"))
+                .hasMessageStartingWith("Invalid value for option '--url': must be an http");
         assertThatThrownBy(() -> parse("--merchants", "3", "--incidents", "4"))
+                .hasMessageStartingWith("--incidents: ")
                 .hasMessageContaining("incidents must be between 0 and the number of merchants (3), got 4");
     }
 
     @Test
-    void badOptionsExitWithStatusTwoAndAHint() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Simulate.run(new String[] {"--rate", "-1"}, print(out), print(err), NOW);
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("simulate: --rate must be a number above 0, got '-1'")
-                .contains("--help");
+    void badOptionsExitWithStatusTwoAndTheUsage() {
+        ToolRun run = ToolRun.of("simulate", "--rate", "-1");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--rate must be a number above 0, got -1.0").contains("--help");
     }
 
     @Test
     void helpListsEveryOption() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(Simulate.run(new String[] {"--help"}, print(out), print(new ByteArrayOutputStream()), NOW))
-                .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        ToolRun run = ToolRun.of("simulate", "--help");
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
                 .contains("--url", "--seed", "--from", "--duration", "--rate", "--merchants", "--fraud", "--incidents")
                 .contains("--backfill", "--manifest", "--dry-run", "--no-transactions", "--no-events");
     }
@@ -121,25 +129,20 @@ class SimulateOptionsTest {
     @Test
     void aDryRunWritesTheManifestAndPrintsTheStreamsDigest(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sub/manifest.json");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         String[] args = {
             "--dry-run", "--from", "2026-03-10T12:00:00Z", "--duration", "5m", "--manifest", file.toString()
         };
-        int status = Simulate.run(args, print(out), print(new ByteArrayOutputStream()), NOW);
+        ToolRun run = ToolRun.of(Stream.concat(Stream.of("simulate"), Stream.of(args)).toArray(String[]::new));
 
-        assertThat(status).isZero();
+        assertThat(run.status()).isZero();
         SimulationConfig config = parse(args).config();
         Simulation simulation = TrafficGenerator.generate(config);
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(run.out())
                 .contains("sha256 " + simulation.sha256())
                 .contains("transactions " + simulation.transactions().size());
         Manifest written = Manifest.read(file);
         assertThat(written.streamSha256()).isEqualTo(simulation.sha256());
         assertThat(written.withStreamSha256(null)).isEqualTo(simulation.manifest());
         assertThat(Files.readString(file)).contains("\"format\" : \"vigil-simulation/1\"");
-    }
-
-    private static PrintStream print(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 }

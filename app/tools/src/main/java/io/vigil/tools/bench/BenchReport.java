@@ -1,4 +1,8 @@
-package io.vigil.tools;
+package io.vigil.tools.bench;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,17 +19,32 @@ import java.util.Locale;
  * {@code target/bench/report.md} and {@code report.json}, each figure beside its target and, where there is one, the
  * baseline measured in the same run on the same machine, as a ratio.
  */
-public final class BenchReport {
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        description = "Joins scoring.json and monitoring.json into report.md and report.json, each figure beside its"
+                + " target and its same-run baseline.")
+final class BenchReport implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = "target/bench", description = "where the benchmarks wrote their figures")
+    private Path dir;
+
+    @Option(
+            names = "--peak-rss-kb",
+            defaultValue = "-1",
+            description = "Vigil's peak resident memory during the runs, in kB (-1: unknown)")
+    private long peakRssKb;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final StringBuilder md = new StringBuilder();
     private final ObjectNode out = JSON.createObjectNode();
 
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
-        long peakRssKb = args.length > 1 ? Long.parseLong(args[1]) : -1;
-        new BenchReport().write(dir, peakRssKb);
+    @Override
+    public Integer call() throws IOException {
+        write(dir, peakRssKb);
+        return 0;
     }
 
     private void write(Path dir, long peakRssKb) throws IOException {

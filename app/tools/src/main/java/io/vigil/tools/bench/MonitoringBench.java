@@ -1,9 +1,18 @@
-package io.vigil.tools;
+package io.vigil.tools.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpServer;
+import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.RollupRow;
+import io.vigil.tools.Terminal;
+import io.vigil.tools.VigilAddress;
+import io.vigil.tools.VigilTools;
+import io.vigil.tools.http.RetryPolicy;
+import io.vigil.tools.http.VigilClient;
+import io.vigil.tools.http.VigilUnavailableException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -12,24 +21,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
 
 /**
  * {@code ./vigil bench monitoring}: drives a running Vigil over its API and measures, in one run on one machine,
@@ -41,86 +52,112 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code VIGIL_MONITORING_ROUTES_0_URL=http://127.0.0.1:18099/hook}, format GENERIC), which {@code ./vigil bench
  * monitoring} arranges.
  */
-public final class MonitoringBench {
+@Command(
+        name = "monitoring",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        description = "Monitoring benchmark: events ingested per second, rollup freshness, alert and webhook latency,"
+                + " and one evaluation cycle over a million series.")
+final class MonitoringBench implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final HttpClient HTTP =
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLICKHOUSE =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private static final Set<String> OPTIONS = Set.of(
-            "url",
-            "clickhouse-http",
-            "clickhouse-db",
-            "run",
-            "phases",
-            "seconds",
-            "clients",
-            "batch-size",
-            "steady-rate",
-            "steady-seconds",
-            "hook-port",
-            "series",
-            "out");
 
     private static final List<String> PHASES = List.of("baseline", "ingest", "freshness", "alerts", "cycle");
 
-    private final BenchOptions options;
-    private final Map<String, Object> results = new LinkedHashMap<>();
-    private final String url;
-    private final String clickHouse;
-    private final String database;
-    private final String run;
+    @Mixin
+    private VigilAddress vigil;
 
-    private MonitoringBench(BenchOptions options) {
-        this.options = options;
-        url = options.text("url", "http://127.0.0.1:8080");
-        clickHouse = options.text("clickhouse-http", "http://127.0.0.1:18123");
-        database = options.text("clickhouse-db", "vigil");
-        run = options.text("run", "b" + Long.toString(System.currentTimeMillis() % 10_000_000, 36));
+    @Option(
+            names = "--clickhouse-http",
+            defaultValue = "http://127.0.0.1:18123",
+            description = "ClickHouse's HTTP interface, to time the rollups and write the cycle's history")
+    private String clickHouse;
+
+    @Option(names = "--clickhouse-db", defaultValue = "vigil", description = "Vigil's ClickHouse database")
+    private String database;
+
+    @Option(names = "--run", description = "a name for this run's merchants and monitors (default: a fresh one)")
+    private String run;
+
+    @Option(
+            names = "--phases",
+            split = ",",
+            defaultValue = "baseline,ingest,freshness,alerts,cycle",
+            description = "the phases to run, some of baseline,ingest,freshness,alerts,cycle")
+    private List<String> phases;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "seconds of the saturation phase")
+    private int seconds;
+
+    @Option(names = "--clients", defaultValue = "4", description = "clients of the saturation phase")
+    private int clients;
+
+    @Option(names = "--batch-size", defaultValue = "5000", description = "events per request of the saturation phase")
+    private int batchSize;
+
+    @Option(names = "--steady-rate", defaultValue = "20000", description = "events per second of the freshness phase")
+    private int steadyRate;
+
+    @Option(names = "--steady-seconds", defaultValue = "20", description = "seconds of the freshness phase")
+    private int steadySeconds;
+
+    @Option(
+            names = "--hook-port",
+            defaultValue = "18099",
+            description = "port of the webhook receiver Vigil's route points at")
+    private int hookPort;
+
+    @Option(names = "--series", defaultValue = "1000000", description = "active series of the cycle phase")
+    private int series;
+
+    @Option(names = "--out", defaultValue = "target/bench/monitoring.json", description = "where the figures go")
+    private Path out;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final BenchResults results;
+    private VigilClient client;
+
+    MonitoringBench(Terminal terminal) {
+        this.results = new BenchResults(terminal.out());
     }
 
-    public static void main(String[] args) throws Exception {
-        MonitoringBench bench;
-        try {
-            bench = new MonitoringBench(BenchOptions.parse(args, OPTIONS));
-        } catch (BenchOptions.UsageException e) {
-            System.err.println("vigil bench monitoring: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        bench.awaitSchema();
-        // --phases=baseline,ingest,freshness,alerts,cycle (all by default) to repeat some
-        List<String> phases =
-                List.of(bench.options.text("phases", String.join(",", PHASES)).split(","));
+    @Override
+    public Integer call() throws Exception {
         if (!PHASES.containsAll(phases)) {
-            System.err.println("vigil bench monitoring: --phases takes some of " + String.join(",", PHASES));
-            System.exit(2);
+            throw VigilTools.usage(spec, "--phases takes some of " + String.join(",", PHASES) + ", got " + phases);
         }
+        if (run == null) {
+            run = "b" + Long.toString(System.currentTimeMillis() % 10_000_000, 36);
+        }
+        // every error counts: the benchmark never retries
+        client = new VigilClient(vigil.url(), "vigil-bench", RetryPolicy.NONE, Duration.ofSeconds(60), () -> {}, null);
+        awaitSchema();
         if (phases.contains("baseline")) {
-            bench.baselineClickHouse();
+            baselineClickHouse();
         }
         if (phases.contains("ingest")) {
-            bench.ingest();
+            ingest();
         }
         if (phases.contains("freshness")) {
-            bench.freshness();
+            freshness();
         }
         if (phases.contains("alerts")) {
-            bench.alerts();
+            alerts();
         }
         if (phases.contains("cycle")) {
-            bench.cycle();
+            cycle();
         }
-        bench.report();
-        System.exit(0);
+        results.write("Vigil monitoring benchmark", out);
+        return 0;
     }
 
     /** Vigil creates its ClickHouse tables on first use: one event makes sure they are there. */
     private void awaitSchema() throws Exception {
-        post(
-                "/api/v1/events",
-                "{\"id\":\"" + run + "-hello\",\"timestamp\":\"" + Instant.now() + "\",\"merchantId\":\"" + run
-                        + "\",\"operation\":\"session\",\"outcome\":\"success\"}");
+        post("/api/v1/events", JSON.writeValueAsString(BenchEvent.session(run + "-hello", Instant.now(), run)));
         for (int i = 0; i < 300; i++) {
             try {
                 if (clickHouse("EXISTS TABLE " + database + ".operations_minute")
@@ -179,9 +216,6 @@ public final class MonitoringBench {
     // ---- 2. events over the API as fast as Vigil takes them
 
     private void ingest() throws Exception {
-        int seconds = options.integer("seconds", 30);
-        int clients = options.integer("clients", 4);
-        int batchSize = options.integer("batch-size", 5000);
         AtomicLong events = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -255,8 +289,8 @@ public final class MonitoringBench {
      * own every 250 ms, timed from its 202 until its minute row can be read from the rollup.
      */
     private void freshness() throws Exception {
-        int rate = options.integer("steady-rate", 20_000);
-        int seconds = options.integer("steady-seconds", 20);
+        int rate = steadyRate;
+        int seconds = steadySeconds;
         int batchSize = rate / 10;
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();
@@ -280,8 +314,7 @@ public final class MonitoringBench {
             int probe = 0;
             while (running.get()) {
                 String merchant = run + "-fresh-" + probe++;
-                String ev = "[{\"id\":\"" + merchant + "\",\"timestamp\":\"" + Instant.now() + "\",\"merchantId\":\""
-                        + merchant + "\",\"operation\":\"session\",\"outcome\":\"success\"}]";
+                String ev = JSON.writeValueAsString(List.of(BenchEvent.session(merchant, Instant.now(), merchant)));
                 if (post("/api/v1/events/batch", ev).statusCode() != 202) {
                     continue;
                 }
@@ -324,40 +357,29 @@ public final class MonitoringBench {
                 rate, percentile(f, 0.5), percentile(f, 0.99), f.length);
     }
 
-    private String batch(int client, long n, int size) {
-        StringBuilder b = new StringBuilder(size * 190).append('[');
-        String now = Instant.now().toString();
+    private String batch(int client, long n, int size) throws JsonProcessingException {
+        Instant now = Instant.now();
+        List<BenchEvent> events = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            b.append(i == 0 ? "" : ",")
-                    .append("{\"id\":\"")
-                    .append(run)
-                    .append('-')
-                    .append(client)
-                    .append('-')
-                    .append(n)
-                    .append('-')
-                    .append(i)
-                    .append("\",\"timestamp\":\"")
-                    .append(now)
-                    .append("\",\"merchantId\":\"")
-                    .append(run)
-                    .append("-m-")
-                    .append(i % 300)
-                    .append("\",\"operation\":\"authorization\",\"outcome\":\"")
-                    .append(i % 10 == 0 ? "failure" : "success")
-                    .append("\",\"country\":\"")
-                    .append(i % 3 == 0 ? "SE" : i % 3 == 1 ? "DE" : "NO")
-                    .append("\",\"paymentMethod\":\"card\",\"channel\":\"web\",\"browser\":\"")
-                    .append(i % 2 == 0 ? "chrome" : "safari")
-                    .append("\",\"deviceType\":\"mobile\"}");
+            events.add(new BenchEvent(
+                    run + "-" + client + "-" + n + "-" + i,
+                    now.toString(),
+                    run + "-m-" + i % 300,
+                    "authorization",
+                    i % 10 == 0 ? "failure" : "success",
+                    i % 3 == 0 ? "SE" : i % 3 == 1 ? "DE" : "NO",
+                    "card",
+                    "web",
+                    i % 2 == 0 ? "chrome" : "safari",
+                    "mobile"));
         }
-        return b.append(']').toString();
+        return JSON.writeValueAsString(events);
     }
 
     // ---- 3. anomalous minutes → alert events and webhook deliveries
 
     private void alerts() throws Exception {
-        int port = options.integer("hook-port", 18099);
+        int port = hookPort;
         Map<String, Instant> received = new ConcurrentHashMap<>();
         HttpServer hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         hooks.createContext("/hook", exchange -> {
@@ -380,36 +402,28 @@ public final class MonitoringBench {
         int merchants = 20;
         Instant m0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         // minute 0 normal; in minute 1 merchants 0-9 drop, in minute 2 merchants 10-19; all sent up front
-        StringBuilder b = new StringBuilder("[");
-        int count = 0;
+        List<BenchEvent> traffic = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             Instant minute = m0.plus(k, ChronoUnit.MINUTES);
             for (int m = 0; m < merchants; m++) {
                 boolean drop = (k == 1 && m < 10) || (k == 2 && m >= 10);
                 for (int i = 0; i < 120; i++) {
                     boolean success = drop ? i % 10 < 3 : i % 10 != 0;
-                    b.append(count++ == 0 ? "" : ",")
-                            .append("{\"id\":\"")
-                            .append(run)
-                            .append("-a-")
-                            .append(k)
-                            .append('-')
-                            .append(m)
-                            .append('-')
-                            .append(i)
-                            .append("\",\"timestamp\":\"")
-                            .append(minute.plusMillis(i * 490L))
-                            .append("\",\"merchantId\":\"")
-                            .append(run)
-                            .append("-alert-")
-                            .append(m)
-                            .append("\",\"operation\":\"authorization\",\"outcome\":\"")
-                            .append(success ? "success" : "failure")
-                            .append("\"}");
+                    traffic.add(new BenchEvent(
+                            run + "-a-" + k + "-" + m + "-" + i,
+                            minute.plusMillis(i * 490L).toString(),
+                            run + "-alert-" + m,
+                            "authorization",
+                            success ? "success" : "failure",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
                 }
             }
         }
-        HttpResponse<String> sent = post("/api/v1/events/batch", b.append(']').toString());
+        HttpResponse<String> sent = post("/api/v1/events/batch", JSON.writeValueAsString(traffic));
         if (sent.statusCode() != 202) {
             throw new IllegalStateException("cannot send the alert traffic: " + sent.body());
         }
@@ -457,32 +471,27 @@ public final class MonitoringBench {
     // ---- 4. one evaluation cycle over 1,000,000 active series
 
     private void cycle() throws Exception {
-        int series = options.integer("series", 1_000_000);
+        
         String monitor = "bench-cycle-" + run;
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         long[] offsets = {0, 60, 86_400, 604_800};
         progress("cycle: writing %,d series × 4 minutes into the rollups for minute %s", series, minute);
         for (long offset : offsets) {
-            String at = minute.minusSeconds(offset).toString().replace('T', ' ').replace("Z", "");
+            Instant at = minute.minusSeconds(offset);
             for (int from = 0; from < series; from += 250_000) {
-                StringBuilder tsv = new StringBuilder(250_000 * 60);
+                StringBuilder tsv = new StringBuilder(250_000 * 60)
+                        .append(RollupRow.insertStatement(database))
+                        .append('\n');
                 for (int i = from; i < Math.min(series, from + 250_000); i++) {
-                    tsv.append(at)
-                            .append("\tsession\t")
-                            .append(run)
-                            .append("-c")
-                            .append(i / 1000)
-                            .append("\t\t\t\tb")
-                            .append(i % 1000)
-                            .append("\t\t")
-                            .append(40 + i % 7)
-                            .append('\t')
-                            .append(30 + i % 5)
-                            .append('\n');
+                    new RollupRow(
+                                    at,
+                                    "session",
+                                    Map.of(Dimension.MERCHANT, run + "-c" + i / 1000, Dimension.BROWSER, "b" + i % 1000),
+                                    40 + i % 7,
+                                    30 + i % 5)
+                            .appendTabSeparated(tsv);
                 }
-                clickHouse("INSERT INTO " + database + ".operations_minute (minute, operation, merchant_id, country,"
-                        + " payment_method, channel, browser, device_type, attempts, successes) FORMAT TabSeparated\n"
-                        + tsv);
+                clickHouse(tsv.toString());
             }
         }
         HttpResponse<String> created = post("/api/v1/monitors", """
@@ -529,36 +538,17 @@ public final class MonitoringBench {
 
     // ---- plumbing
 
-    private void report() throws IOException {
-        System.out.println();
-        System.out.println("Vigil monitoring benchmark");
-        results.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-32s %s%n", k, v));
-        Path out = Path.of(options.text("out", "target/bench/monitoring.json"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, JSON.writeValueAsString(results) + "\n");
-        System.out.println("  written to " + out);
+    private HttpResponse<String> post(String path, String body)
+            throws VigilUnavailableException, InterruptedException {
+        return VigilClient.await(client.post(path, body));
     }
 
-    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + path))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + path))
-                        .timeout(Duration.ofSeconds(60))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws VigilUnavailableException, InterruptedException {
+        return VigilClient.await(client.get(path));
     }
 
     private String clickHouse(String sql) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(
+        HttpResponse<String> r = CLICKHOUSE.send(
                 HttpRequest.newBuilder(URI.create(clickHouse + "/"))
                         .timeout(Duration.ofSeconds(120))
                         .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
@@ -578,7 +568,7 @@ public final class MonitoringBench {
     }
 
     private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+        return BenchResults.round(value);
     }
 
     private static long cpuNanos() {
@@ -586,9 +576,26 @@ public final class MonitoringBench {
                 .getProcessCpuTime();
     }
 
-    private static void progress(String format, Object... args) {
-        Object[] all = Arrays.copyOf(new Object[] {new java.util.Date()}, args.length + 1);
-        System.arraycopy(args, 0, all, 1, args.length);
-        System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", all);
+    private void progress(String format, Object... args) {
+        results.progress(format, args);
+    }
+
+    /** An operational event as the API takes it; absent fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BenchEvent(
+            String id,
+            String timestamp,
+            String merchantId,
+            String operation,
+            String outcome,
+            String country,
+            String paymentMethod,
+            String channel,
+            String browser,
+            String deviceType) {
+
+        static BenchEvent session(String id, Instant timestamp, String merchantId) {
+            return new BenchEvent(id, timestamp.toString(), merchantId, "session", "success", null, null, null, null, null);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.vigil.tools;
+package io.vigil.tools.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,12 @@
-package io.vigil.tools;
+package io.vigil.tools.bench;
+
+import io.vigil.scoring.api.FeatureStoreFootprint;
+import io.vigil.tools.Terminal;
+import io.vigil.tools.VigilAddress;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,65 +36,102 @@ import java.util.concurrent.atomic.AtomicLong;
  * moment a request was due (open loop), so a stalled server cannot hide its queueing. The load goes over kept-alive
  * HTTP/1.1 connections, one thread each, so the generator costs little of the machine it shares.
  */
-public final class ScoringBench {
-
-    private static final Set<String> OPTIONS = Set.of(
-            "url",
-            "seed",
-            "customers",
-            "rate",
-            "duration",
-            "concurrency",
-            "couch-url",
-            "couch-db",
-            "steps",
-            "step-duration",
-            "entities",
-            "connections",
-            "db-url",
-            "db-user",
-            "db-password",
-            "app-pid",
-            "out");
+@Command(
+        name = "scoring",
+        mixinStandardHelpOptions = true,
+        showDefaultValues = true,
+        description = "Scoring benchmark: decision latency at a fixed rate, the highest rate sustained without errors,"
+                + " and the feature store's bytes per entity, beside baselines measured in the same run.")
+final class ScoringBench implements Callable<Integer> {
 
     private static final String DEFAULT_STEPS = "1500,2000,2500,3000,3500,4000,5000";
 
-    private final BenchOptions options;
-    private final URI base;
-    private final TrafficModel traffic;
-    private final Map<String, Object> results = new LinkedHashMap<>();
+    @Mixin
+    private VigilAddress vigil;
 
-    private ScoringBench(BenchOptions options) {
-        this.options = options;
-        this.base = URI.create(option("url", "http://127.0.0.1:8080"));
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        this.traffic = new TrafficModel(intOption("seed", 42), intOption("customers", 200_000), run);
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the generated traffic")
+    private int seed;
+
+    @Option(names = "--customers", defaultValue = "200000", description = "customers the traffic draws from")
+    private int customers;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "decisions per second of the fixed-rate phase")
+    private int rate;
+
+    @Option(names = "--duration", defaultValue = "60", description = "seconds of the fixed-rate phase")
+    private int duration;
+
+    @Option(names = "--concurrency", defaultValue = "32", description = "clients of the baseline phases")
+    private int concurrency;
+
+    @Option(names = "--connections", defaultValue = "16", description = "kept-alive connections of the load")
+    private int connections;
+
+    @Option(
+            names = "--steps",
+            split = ",",
+            defaultValue = DEFAULT_STEPS,
+            description = "rates of the steps that look for the highest sustained rate")
+    private List<Integer> stepRates;
+
+    @Option(names = "--step-duration", defaultValue = "15", description = "seconds per step")
+    private int stepDuration;
+
+    @Option(names = "--entities", defaultValue = "1000000", description = "entities of the footprint measurement")
+    private int entities;
+
+    @Option(
+            names = "--couch-url",
+            defaultValue = "",
+            description = "the pattern store's CouchDB API, to publish feature-reading patterns (none: no patterns)")
+    private String couchUrl;
+
+    @Option(names = "--couch-db", defaultValue = "vigil-patterns", description = "the pattern store's database")
+    private String couchDb;
+
+    @Option(
+            names = "--db-url",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/vigil",
+            description = "PostgreSQL, for the insert-and-commit baseline")
+    private String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "vigil")
+    private String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "vigil")
+    private String dbPassword;
+
+    @Option(names = "--app-pid", defaultValue = "", description = "Vigil's process id, to weigh its CPU per decision")
+    private String appPid;
+
+    @Option(names = "--out", defaultValue = "target/bench/scoring.json", description = "where the figures go")
+    private Path out;
+
+    private final BenchResults results;
+    private URI base;
+    private TrafficModel traffic;
+
+    ScoringBench(Terminal terminal) {
+        this.results = new BenchResults(terminal.out());
     }
 
-    public static void main(String[] args) throws Exception {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, OPTIONS);
-            options.integers("steps", DEFAULT_STEPS);
-        } catch (BenchOptions.UsageException e) {
-            System.err.println("vigil bench scoring: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        new ScoringBench(options).run();
+    @Override
+    public Integer call() throws Exception {
+        base = vigil.url();
+        traffic = new TrafficModel(seed, customers, UUID.randomUUID().toString().substring(0, 8));
+        run();
+        return 0;
     }
 
     private void run() throws Exception {
-        int rate = intOption("rate", 1000);
-        int seconds = intOption("duration", 60);
-        int concurrency = intOption("concurrency", 32);
+        int seconds = duration;
 
         progress("baseline: PostgreSQL insert + commit of two event-sized rows, %d clients, 10 s", concurrency);
         results.put("baseline_pg_commit_tps", round(pgCommitRate(concurrency, 10)));
         progress("baseline: no-op HTTP endpoint of the app (liveness), %d clients, 10 s", concurrency);
         results.put("baseline_noop_http_rps", round(noopHttpRate(concurrency, 10)));
 
-        if (!option("couch-url", "").isEmpty()) {
+        if (!couchUrl.isEmpty()) {
             publishPatterns();
         }
         progress("warm-up: 600/s for 45 s (lets the JIT compile the decision path)");
@@ -116,8 +161,8 @@ public final class ScoringBench {
         // the fixed rate counts as sustained too when it held
         int sustained = fixed.latencies.errors() == 0 && fixed.achieved() >= 0.97 * rate ? rate : 0;
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (int target : options.integers("steps", DEFAULT_STEPS)) {
-            int stepSeconds = intOption("step-duration", 15);
+        for (int target : stepRates) {
+            int stepSeconds = stepDuration;
             progress("max sustained: %d/s for %d s", target, stepSeconds);
             Phase phase = runAtRate(target, stepSeconds);
             boolean held = phase.latencies.errors() == 0 && phase.achieved() >= 0.97 * target;
@@ -143,8 +188,8 @@ public final class ScoringBench {
         results.put("max_sustained_tps", sustained);
         results.put("steps", steps);
 
-        progress("feature store footprint with %,d entities", intOption("entities", 1_000_000));
-        results.put("bytes_per_entity", round(FeatureFootprint.bytesPerEntity(intOption("entities", 1_000_000))));
+        progress("feature store footprint with %,d entities", entities);
+        results.put("bytes_per_entity", round(FeatureStoreFootprint.bytesPerEntity(entities)));
 
         results.put("cores", Runtime.getRuntime().availableProcessors());
         report();
@@ -169,7 +214,7 @@ public final class ScoringBench {
         long start = System.nanoTime() + 10_000_000L;
         Instant eventTime = Instant.now();
         List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < intOption("connections", 16); c++) {
+        for (int c = 0; c < connections; c++) {
             Thread thread = new Thread(() -> {
                 try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
@@ -214,7 +259,7 @@ public final class ScoringBench {
      * them.
      */
     private void publishPatterns() throws Exception {
-        String database = option("couch-url", "") + "/" + option("couch-db", "vigil-patterns");
+        String database = couchUrl + "/" + couchDb;
         String[][] patterns = {
             {"bench-card-velocity", "Card velocity", "features.card.count_5m >= 5", "score+40"},
             {"bench-device-farm", "Device shared by many cards", "features.device.distinct_cards_24h >= 5", "review"},
@@ -279,9 +324,9 @@ public final class ScoringBench {
     }
 
     private double pgCommitRate(int clients, int seconds) throws Exception {
-        String url = option("db-url", "jdbc:postgresql://127.0.0.1:5432/vigil");
-        String user = option("db-user", "vigil");
-        String password = option("db-password", "vigil");
+        String url = dbUrl;
+        String user = dbUser;
+        String password = dbPassword;
         try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement s = c.createStatement()) {
             s.execute("create table if not exists bench_baseline (id bigserial primary key, aggregate varchar(255),"
@@ -354,7 +399,7 @@ public final class ScoringBench {
     }
 
     private long appCpuNanos() {
-        String pid = option("app-pid", "");
+        String pid = appPid;
         if (pid.isEmpty()) {
             return 0;
         }
@@ -374,63 +419,14 @@ public final class ScoringBench {
     }
 
     private void report() throws IOException {
-        System.out.println();
-        System.out.println("Vigil scoring benchmark");
-        results.forEach((key, value) -> {
-            if (!(value instanceof List) && !(value instanceof Map)) {
-                System.out.printf("  %-36s %s%n", key, value);
-            }
-        });
-        Path out = Path.of(option("out", "target/bench/scoring.json"));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, json(results) + "\n");
-        System.out.println("  written to " + out);
-    }
-
-    private static String json(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder b = new StringBuilder("{");
-            map.forEach((k, v) -> b.append(b.length() > 1 ? ", " : "")
-                    .append('"')
-                    .append(k)
-                    .append("\": ")
-                    .append(json(v)));
-            return b.append('}').toString();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder b = new StringBuilder("[");
-            list.forEach(v -> b.append(b.length() > 1 ? ", " : "").append(json(v)));
-            return b.append(']').toString();
-        }
-        if (value instanceof String text) {
-            return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-        }
-        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            return "null";
-        }
-        return String.valueOf(value);
+        results.write("Vigil scoring benchmark", out);
     }
 
     private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+        return BenchResults.round(value);
     }
 
-    private String option(String name, String fallback) {
-        return options.text(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return options.integer(name, fallback);
-    }
-
-    private static void progress(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%tT] " + format + "%n", concat(new java.util.Date(), args));
-    }
-
-    private static Object[] concat(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+    private void progress(String format, Object... args) {
+        results.progress(format, args);
     }
 }

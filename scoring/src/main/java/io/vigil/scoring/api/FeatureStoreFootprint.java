@@ -1,4 +1,4 @@
-package io.vigil.tools;
+package io.vigil.scoring.api;
 
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.scoring.features.InMemoryFeatureStore;
@@ -7,13 +7,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** Measures the feature store's heap per entity by filling a store with active entities and weighing the heap. */
-final class FeatureFootprint {
+/**
+ * Measures the feature store's heap per entity by filling a store of its own with active entities and weighing the
+ * heap, for {@code ./vigil bench scoring}: it lets the benchmark, which runs apart from Vigil, weigh the store without
+ * reaching into scoring's internals. It needs a JVM of its own (it calls {@code System.gc()} to weigh the heap).
+ */
+public final class FeatureStoreFootprint {
 
-    private FeatureFootprint() {}
+    private FeatureStoreFootprint() {}
 
     /** Heap bytes per entity with about {@code entities} active entities (customers, cards, devices, IPs, e-mails). */
-    static double bytesPerEntity(int entities) {
+    public static double bytesPerEntity(int entities) {
         long before = settledHeap();
         InMemoryFeatureStore store = new InMemoryFeatureStore();
         Instant t0 = Instant.parse("2026-11-23T10:00:00Z");

@@ -1,0 +1,100 @@
+package io.vigil.tools.detect;
+
+import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.Sensitivity;
+import io.vigil.tools.Terminal;
+import io.vigil.tools.VigilTools;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code ./vigil detect}: the command line of {@link DetectCsv}. */
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a monitor's detector over a per-minute series in a CSV file, without servers, and writes each row"
+                    + " back with the detector's verdict (expected,reference,p_value,score,anomalous).",
+            "FILE has the header timestamp,value (a count) or timestamp,successes,attempts (a rate), one row per minute"
+                    + " with an ISO-8601 instant; minutes may be missing."
+        },
+        footer = {
+            "",
+            "Exit status: 0 the series was evaluated (even if some lines were skipped); 1 the input cannot be read or"
+                    + " has no valid row; 2 usage error. See docs/monitoring.md."
+        })
+public final class DetectCommand implements Callable<Integer> {
+
+    private final Terminal terminal;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the CSV file; '-' reads standard input")
+    private String input;
+
+    @Option(
+            names = "--sensitivity",
+            paramLabel = "low|medium|high",
+            defaultValue = "medium",
+            converter = SensitivityConverter.class,
+            description = "how readily to flag (default: ${DEFAULT-VALUE})")
+    private Sensitivity sensitivity;
+
+    @Option(
+            names = "--direction",
+            paramLabel = "drop|spike|both",
+            defaultValue = "both",
+            converter = DirectionConverter.class,
+            description = "which changes to flag (default: ${DEFAULT-VALUE})")
+    private Direction direction;
+
+    @Option(
+            names = "--min-volume",
+            paramLabel = "N",
+            description = "least attempts a reference minute needs (default: 30 for a count, 50 for a rate)")
+    private Long minVolume;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the result there instead of standard output")
+    private String out;
+
+    public DetectCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        if (minVolume != null && minVolume < 1) {
+            throw VigilTools.usage(spec, "--min-volume must be a whole number >= 1, got " + minVolume);
+        }
+        DetectCsv.Options options = new DetectCsv.Options(input, out, sensitivity, direction, minVolume);
+        return DetectCsv.run(options, terminal.in(), terminal.out(), terminal.err());
+    }
+
+    static final class SensitivityConverter implements ITypeConverter<Sensitivity> {
+        @Override
+        public Sensitivity convert(String value) {
+            try {
+                return Sensitivity.fromWire(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class DirectionConverter implements ITypeConverter<Direction> {
+        @Override
+        public Direction convert(String value) {
+            try {
+                return Direction.fromWire(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

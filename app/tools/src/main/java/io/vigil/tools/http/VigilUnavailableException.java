@@ -1,0 +1,17 @@
+package io.vigil.tools.http;
+
+/** A request Vigil did not take after every try the {@link RetryPolicy} allows; the message says why, for people. */
+public final class VigilUnavailableException extends Exception {
+
+    private final int lastStatus;
+
+    VigilUnavailableException(String message, int lastStatus) {
+        super(message);
+        this.lastStatus = lastStatus;
+    }
+
+    /** The last HTTP status Vigil answered with, or 0 when it never answered. */
+    public int lastStatus() {
+        return lastStatus;
+    }
+}
