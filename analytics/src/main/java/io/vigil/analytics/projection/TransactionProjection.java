@@ -1,9 +1,10 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.projection;
 
-import static io.vigil.analytics.query.IdempotentTableWriter.dateTime;
-import static io.vigil.analytics.query.ProjectionBatches.text;
+import static io.vigil.analytics.projection.IdempotentTableWriter.dateTime;
+import static io.vigil.analytics.projection.ProjectionBatches.text;
 
 import io.vigil.analytics.config.ClickHouseSettings;
+import io.vigil.analytics.store.ClickHouse;
 import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDecidedEvent;

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.store;
 
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.MonitorDefinition;
@@ -15,13 +15,16 @@ import org.springframework.stereotype.Component;
  * monitor and minute, one row per series, whatever the number of series.
  */
 @Component
-class RollupReader {
+public class RollupReader {
 
     /** The minutes compared, in this order: now, the minute before, a day before, a week before. */
-    static final long[] OFFSETS = {0, 60, 86_400, 604_800};
+    private static final long[] OFFSETS = {0, 60, 86_400, 604_800};
 
-    /** A series with its successes and attempts in each of the compared minutes (index as {@link #OFFSETS}). */
-    record SeriesRow(String[] values, long[] successes, long[] attempts) {}
+    /** How many minutes a row compares. */
+    public static final int COMPARED = OFFSETS.length;
+
+    /** A series with its successes and attempts in each of the compared minutes (index as {@link #offset}). */
+    public record SeriesRow(String[] values, long[] successes, long[] attempts) {}
 
     private final ClickHouse clickHouse;
 
@@ -29,7 +32,12 @@ class RollupReader {
         this.clickHouse = clickHouse;
     }
 
-    List<SeriesRow> read(MonitorDefinition monitor, Instant minute) throws SQLException {
+    /** How many seconds before the minute read the {@code k}th compared minute starts. */
+    public static long offset(int k) {
+        return OFFSETS[k];
+    }
+
+    public List<SeriesRow> read(MonitorDefinition monitor, Instant minute) throws SQLException {
         long m = minute.getEpochSecond();
         int dims = monitor.dimensions().size();
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -72,7 +80,7 @@ class RollupReader {
      * One series' metric per minute over {@code [from, to)}, for charts: successes and attempts per minute, indexed
      * by minutes since {@code from}.
      */
-    long[][] history(MonitorDefinition monitor, Map<Dimension, String> series, Instant from, Instant to)
+    public long[][] history(MonitorDefinition monitor, Map<Dimension, String> series, Instant from, Instant to)
             throws SQLException {
         long start = from.getEpochSecond() / 60 * 60;
         int minutes = (int) ((to.getEpochSecond() - start + 59) / 60);

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.store;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.projection;
 
+import io.vigil.analytics.store.ClickHouse;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.store;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;

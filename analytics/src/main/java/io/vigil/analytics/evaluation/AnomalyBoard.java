@@ -1,9 +1,9 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.evaluation;
 
 import io.vigil.analytics.api.AnomalousSeries;
 import io.vigil.analytics.api.FindAnomaliesQuery;
 import io.vigil.analytics.api.MonitorAnomalies;
-import io.vigil.analytics.query.SeriesEvaluation.Anomaly;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.evaluation;
 
 import io.vigil.analytics.api.BacktestMonitorQuery;
 import io.vigil.analytics.api.BacktestResult;
@@ -6,10 +6,14 @@ import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorSummary;
-import io.vigil.analytics.query.RollupReader.SeriesRow;
-import io.vigil.analytics.query.SeriesEvaluation.Anomaly;
-import io.vigil.analytics.query.SeriesEvaluation.OpenAlert;
-import io.vigil.analytics.query.SeriesEvaluation.Recovery;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
+import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
+import io.vigil.analytics.query.MonitorDirectory;
+import io.vigil.analytics.store.ClickHouse;
+import io.vigil.analytics.store.RollupReader;
+import io.vigil.analytics.store.RollupReader.SeriesRow;
+import io.vigil.analytics.store.RollupSql;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,11 +112,11 @@ class MonitorBacktest {
         List<SeriesRow> rows = new ArrayList<>();
         for (Map.Entry<String, long[][]> e : history.entrySet()) {
             long[][] h = e.getValue();
-            long[] successes = new long[RollupReader.OFFSETS.length];
-            long[] attempts = new long[RollupReader.OFFSETS.length];
+            long[] successes = new long[RollupReader.COMPARED];
+            long[] attempts = new long[RollupReader.COMPARED];
             boolean any = false;
-            for (int k = 0; k < RollupReader.OFFSETS.length; k++) {
-                int i = (int) ((m - RollupReader.OFFSETS[k] - start) / 60);
+            for (int k = 0; k < RollupReader.COMPARED; k++) {
+                int i = (int) ((m - RollupReader.offset(k) - start) / 60);
                 if (i >= 0 && i < h[0].length) {
                     successes[k] = h[0][i];
                     attempts[k] = h[1][i];

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.store;
 
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.MetricKind;
@@ -10,7 +10,7 @@ import java.util.Map;
  * operations it counts, and its fixed dimension values. The evaluator, the backtest, charts and breakdowns each add
  * their own minutes and grouping.
  */
-final class RollupSql {
+public final class RollupSql {
 
     private RollupSql() {}
 
@@ -20,20 +20,20 @@ final class RollupSql {
     }
 
     /** Successes and attempts of the monitor's metric, summed over the rows where {@code condition} holds (or all). */
-    static String sums(MonitorDefinition monitor, String condition) {
+    public static String sums(MonitorDefinition monitor, String condition) {
         String when = condition == null ? "" : condition + " AND ";
         return "sumIf(successes, " + when + "operation = " + ClickHouse.quote(successOperation(monitor))
                 + "), sumIf(attempts, " + when + "operation = " + ClickHouse.quote(monitor.operation()) + ")";
     }
 
     /** {@code FROM} the rollups {@code WHERE} the operation is one the monitor counts. */
-    static String fromRollups(ClickHouse clickHouse, MonitorDefinition monitor) {
+    public static String fromRollups(ClickHouse clickHouse, MonitorDefinition monitor) {
         return " FROM " + clickHouse.table("operations_minute") + " WHERE operation IN ("
                 + ClickHouse.quote(monitor.operation()) + ", " + ClickHouse.quote(successOperation(monitor)) + ")";
     }
 
     /** Appends a condition per fixed dimension value. */
-    static void appendEquals(StringBuilder sql, Map<Dimension, String> values) {
+    public static void appendEquals(StringBuilder sql, Map<Dimension, String> values) {
         for (Map.Entry<Dimension, String> v : values.entrySet()) {
             sql.append(" AND ").append(v.getKey().column()).append(" = ").append(ClickHouse.quote(v.getValue()));
         }

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.store;
 
 import io.vigil.analytics.config.ClickHouseSettings;
 import jakarta.annotation.PreDestroy;
@@ -127,7 +127,7 @@ public class ClickHouse {
     }
 
     /** Checks the server answers; returns its version. */
-    public String ping() throws SQLException {
+    String ping() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version()")) {

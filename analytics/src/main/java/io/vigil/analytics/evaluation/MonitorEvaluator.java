@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.evaluation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +12,11 @@ import io.vigil.analytics.api.Observation;
 import io.vigil.analytics.api.RaiseAlertCommand;
 import io.vigil.analytics.api.ReportRecoveryCommand;
 import io.vigil.analytics.config.MonitoringSettings;
-import io.vigil.analytics.query.SeriesEvaluation.Anomaly;
-import io.vigil.analytics.query.SeriesEvaluation.OpenAlert;
-import io.vigil.analytics.query.SeriesEvaluation.Recovery;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
+import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
+import io.vigil.analytics.query.MonitorDirectory;
+import io.vigil.analytics.store.RollupReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

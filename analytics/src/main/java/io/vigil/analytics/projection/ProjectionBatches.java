@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.projection;
 
 import java.sql.SQLException;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.Observation;
 import io.vigil.analytics.api.Sensitivity;
-import io.vigil.analytics.query.RollupReader.SeriesRow;
-import io.vigil.analytics.query.SeriesEvaluation.OpenAlert;
+import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
+import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

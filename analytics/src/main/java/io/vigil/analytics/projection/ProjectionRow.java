@@ -1,4 +1,4 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.projection;
 
 import java.time.Instant;
 

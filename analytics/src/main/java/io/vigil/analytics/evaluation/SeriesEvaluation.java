@@ -1,13 +1,14 @@
-package io.vigil.analytics.query;
+package io.vigil.analytics.evaluation;
 
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.Observation;
 import io.vigil.analytics.api.Sample;
 import io.vigil.analytics.api.SampleKind;
-import io.vigil.analytics.detect.SeriesDetector;
 import io.vigil.analytics.api.Verdict;
-import io.vigil.analytics.query.RollupReader.SeriesRow;
+import io.vigil.analytics.detect.SeriesDetector;
+import io.vigil.analytics.store.RollupReader;
+import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,7 +161,7 @@ final class SeriesEvaluation {
     }
 
     private static Sample[] samples(SeriesRow row) {
-        Sample[] s = new Sample[RollupReader.OFFSETS.length];
+        Sample[] s = new Sample[RollupReader.COMPARED];
         for (int k = 0; k < s.length; k++) {
             s[k] = new Sample(row.successes()[k], row.attempts()[k]);
         }
@@ -205,8 +206,8 @@ final class SeriesEvaluation {
     }
 
     private static final class ParentTally {
-        final long[] successes = new long[RollupReader.OFFSETS.length];
-        final long[] attempts = new long[RollupReader.OFFSETS.length];
+        final long[] successes = new long[RollupReader.COMPARED];
+        final long[] attempts = new long[RollupReader.COMPARED];
         final List<Anomaly> anomalies = new ArrayList<>();
         final List<Anomaly> anomalous = anomalies;
         int judged;
