@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * language, bounded in size, nesting and macro iterations, and type-checked to yield a boolean. A pattern that
  * fails is left out of the set, with the compiler's message in the log.
  */
-final class PatternCompiler {
+public final class PatternCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(PatternCompiler.class);
 
@@ -101,7 +101,7 @@ final class PatternCompiler {
         }
     }
 
-    CompiledPatternSet compile(PatternSet set) {
+    public CompiledPatternSet compile(PatternSet set) {
         List<CompiledPattern> compiled = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         for (PatternDefinition pattern : set.patterns()) {

@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import dev.cel.runtime.CelRuntime;
 import io.vigil.patterns.api.PatternDefinition;

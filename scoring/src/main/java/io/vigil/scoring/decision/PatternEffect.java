@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import io.vigil.ingest.api.Decision;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import java.util.List;
 
@@ -6,9 +6,9 @@ import java.util.List;
  * The pattern set scoring evaluates, its allow and block lists, and the ids of patterns that were left out because
  * they did not compile.
  */
-record CompiledPatternSet(long version, List<CompiledPattern> patterns, List<String> rejected, ListIndex lists) {
+public record CompiledPatternSet(long version, List<CompiledPattern> patterns, List<String> rejected, ListIndex lists) {
 
-    CompiledPatternSet {
+    public CompiledPatternSet {
         patterns = List.copyOf(patterns);
         rejected = List.copyOf(rejected);
         lists = lists == null ? ListIndex.EMPTY : lists;

@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import dev.cel.runtime.CelEvaluationException;
 import io.vigil.ingest.api.Decision;
@@ -22,19 +22,19 @@ import org.slf4j.LoggerFactory;
  * decline wins over a lower decision from the score. Lists come last: a block list hit declines, and an allow list
  * hit approves unless a block list also hits. Patterns are still evaluated then, for the explanation.
  */
-final class RiskEngine {
+public final class RiskEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RiskEngine.class);
 
     private final ScoringSettings settings;
     private final Clock clock;
 
-    RiskEngine(ScoringSettings settings, Clock clock) {
+    public RiskEngine(ScoringSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
 
-    RiskDecision decide(CompiledPatternSet patterns, TransactionDetails transaction, FeatureSnapshot features) {
+    public RiskDecision decide(CompiledPatternSet patterns, TransactionDetails transaction, FeatureSnapshot features) {
         PatternVariables variables = new PatternVariables(transaction, features);
         double score = 0;
         Decision forced = Decision.APPROVE;
@@ -73,7 +73,7 @@ final class RiskEngine {
     }
 
     /** The decision given when no pattern set can be evaluated. */
-    RiskDecision fallback(long patternSetVersion) {
+    public RiskDecision fallback(long patternSetVersion) {
         return new RiskDecision(settings.fallbackDecision(), 0, List.of(), patternSetVersion, true, clock.instant());
     }
 
@@ -81,7 +81,7 @@ final class RiskEngine {
      * The decision given when the patterns could not be evaluated in time (or failed) but the lists are at hand:
      * the lists still apply (they are one lookup each), otherwise the configured fallback decision.
      */
-    RiskDecision fallback(CompiledPatternSet patterns, TransactionDetails transaction) {
+    public RiskDecision fallback(CompiledPatternSet patterns, TransactionDetails transaction) {
         Instant now = clock.instant();
         List<ListHit> listHits = patterns.lists().hits(transaction, now);
         return new RiskDecision(

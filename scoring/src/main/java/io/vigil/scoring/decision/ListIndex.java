@@ -1,4 +1,4 @@
-package io.vigil.scoring.query;
+package io.vigil.scoring.decision;
 
 import io.vigil.ingest.api.ListHit;
 import io.vigil.ingest.api.TransactionDetails;
