@@ -75,7 +75,7 @@ class ModuleBoundariesTest {
         assertThatThrownBy(() -> MODULES_MEET_ONLY_THROUGH_API.check(violating))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("web uses analytics's non-api class")
-                .hasMessageContaining("io.vigil.analytics.query.ClickHouse");
+                .hasMessageContaining("io.vigil.analytics.store.ClickHouse");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.vigil.analytics.query;
 import io.vigil.analytics.api.FindLatestTransactionsQuery;
 import io.vigil.analytics.api.LatestTransactions;
 import io.vigil.analytics.api.TransactionSummary;
+import io.vigil.analytics.store.ClickHouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MonitorDirectory.PROCESSING_GROUP)
-class MonitorDirectory {
+public class MonitorDirectory {
 
     static final String PROCESSING_GROUP = "monitor-directory";
 
@@ -78,7 +78,7 @@ class MonitorDirectory {
     }
 
     @QueryHandler
-    MonitorList handle(FindMonitorsQuery query) {
+    public MonitorList handle(FindMonitorsQuery query) {
         StringBuilder sql = new StringBuilder(
                 "SELECT monitor_id, definition, status, updated_at, updated_by FROM monitor_view WHERE 1 = 1");
         List<Object> args = new java.util.ArrayList<>();

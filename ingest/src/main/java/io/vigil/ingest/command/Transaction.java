@@ -26,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * same database transaction, so a client that got a decision can rely on it being stored.
  */
 @Aggregate(commandTargetResolver = TransactionTargetResolver.BEAN)
-public class Transaction {
+class Transaction {
 
     @AggregateIdentifier
     private String transactionId;
@@ -34,7 +34,7 @@ public class Transaction {
     private TransactionDetails details;
     private RiskDecision decision;
 
-    protected Transaction() {
+    Transaction() {
         // for Axon
     }
 
@@ -44,7 +44,7 @@ public class Transaction {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway) {
+    RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway) {
         RiskDecision risk = queryGateway
                 .query(new FindRiskDecisionQuery(command.transaction()), ResponseTypes.instanceOf(RiskDecision.class))
                 .join();
@@ -55,7 +55,7 @@ public class Transaction {
 
     /** An id submitted again: the first decision for the same content, a conflict for other content. */
     @CommandHandler
-    public RiskDecision handle(ResubmitTransactionCommand command) {
+    RiskDecision handle(ResubmitTransactionCommand command) {
         if (!details.equals(command.transaction())) {
             throw new TransactionConflictException(command.transactionId());
         }
@@ -63,7 +63,7 @@ public class Transaction {
     }
 
     @CommandHandler
-    public void handle(ReportOutcomeCommand command) {
+    void handle(ReportOutcomeCommand command) {
         apply(new TransactionOutcomeReportedEvent(
                 transactionId, command.outcome(), command.timestamp(), command.note()));
     }

@@ -3,6 +3,8 @@ package io.vigil.scoring.query;
 import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.scoring.config.ScoringSettings;
+import io.vigil.scoring.decision.CompiledPatternSet;
+import io.vigil.scoring.decision.PatternCompiler;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -6,6 +6,8 @@ import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.FindRiskDecisionQuery;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.scoring.config.ScoringSettings;
+import io.vigil.scoring.decision.CompiledPatternSet;
+import io.vigil.scoring.decision.RiskEngine;
 import io.vigil.scoring.features.FeatureStore;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.vigil.web.archfixture;
 
-import io.vigil.analytics.query.ClickHouse;
+import io.vigil.analytics.store.ClickHouse;
 
 /** A deliberate module-boundary violation: the web module using analytics' store adapter. Only for ModuleBoundariesTest. */
 public class ReachesIntoAnalyticsInternals {

@@ -1,0 +1,204 @@
+package io.vigil.analytics.evaluation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vigil.analytics.api.FindMonitorsQuery;
+import io.vigil.analytics.api.MonitorStatus;
+import io.vigil.analytics.api.MonitorSummary;
+import io.vigil.analytics.api.Observation;
+import io.vigil.analytics.api.RaiseAlertCommand;
+import io.vigil.analytics.api.ReportRecoveryCommand;
+import io.vigil.analytics.config.MonitoringSettings;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
+import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
+import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
+import io.vigil.analytics.query.MonitorDirectory;
+import io.vigil.analytics.store.RollupReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates every active monitor when a minute closes ({@code vigil.monitoring.evaluation-delay} after its end), on a
+ * thread of its own so a long cycle never holds up other scheduled work. Each monitor is one rollup query and one
+ * pass over its series; anomalies become {@link RaiseAlertCommand}s (the Alert aggregate keeps one open incident per
+ * series) and recovered open alerts {@link ReportRecoveryCommand}s.
+ */
+@Component
+class MonitorEvaluator implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitorEvaluator.class);
+
+    private final MonitorDirectory monitors;
+    private final RollupReader rollups;
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final MonitoringSettings settings;
+    private final AnomalyBoard board;
+    private final ObjectMapper json;
+    private final Timer cycleTimer;
+    private final Counter raised;
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService executor;
+    private Instant lastEvaluated;
+
+    MonitorEvaluator(
+            MonitorDirectory monitors,
+            RollupReader rollups,
+            JdbcTemplate jdbc,
+            CommandGateway commands,
+            MonitoringSettings settings,
+            AnomalyBoard board,
+            ObjectMapper json,
+            MeterRegistry meters) {
+        this.monitors = monitors;
+        this.rollups = rollups;
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.settings = settings;
+        this.board = board;
+        this.json = json;
+        this.cycleTimer = Timer.builder("vigil.monitor.cycle")
+                .description("One evaluation of every active monitor for a closed minute")
+                .register(meters);
+        this.raised = Counter.builder("vigil.monitor.anomalies")
+                .description("Anomalous series found (an open alert absorbs repeats)")
+                .register(meters);
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            log.info("Live monitor evaluation is off (vigil.monitoring.enabled=false)");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "monitor-evaluator");
+            t.setDaemon(true);
+            return t;
+        });
+        lastEvaluated = lastClosedMinute(clock.instant()).minus(1, ChronoUnit.MINUTES);
+        executor.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+
+    /** The latest minute whose end is at least the evaluation delay ago. */
+    private Instant lastClosedMinute(Instant now) {
+        return now.minus(settings.evaluationDelay())
+                .truncatedTo(ChronoUnit.MINUTES)
+                .minus(1, ChronoUnit.MINUTES);
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            Instant closed = lastClosedMinute(now);
+            while (lastEvaluated.isBefore(closed)) {
+                Instant next = lastEvaluated.plus(1, ChronoUnit.MINUTES);
+                if (Duration.between(next.plus(1, ChronoUnit.MINUTES), now).compareTo(settings.maxLag()) > 0) {
+                    log.warn(
+                            "Skipping the evaluation of minute {}: it closed more than {} ago",
+                            next,
+                            settings.maxLag());
+                } else {
+                    evaluateMinute(next);
+                }
+                lastEvaluated = next;
+            }
+        } catch (RuntimeException e) {
+            log.error("Monitor evaluation failed; the minute is retried", e);
+        }
+    }
+
+    /** Evaluates every active monitor for one minute. */
+    void evaluateMinute(Instant minute) {
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        int series = 0;
+        for (MonitorSummary monitor : monitors.handle(FindMonitorsQuery.all()).monitors()) {
+            if (monitor.status() != MonitorStatus.ACTIVE) {
+                continue;
+            }
+            try {
+                SeriesEvaluation.Result result = new SeriesEvaluation(monitor.definition())
+                        .evaluate(rollups.read(monitor.definition(), minute), openAlerts(monitor.monitorId()));
+                series += result.series();
+                board.record(monitor.monitorId(), minute, result.anomalies(), result.series());
+                Instant at = clock.instant();
+                for (Anomaly anomaly : result.anomalies()) {
+                    raised.increment();
+                    sent.add(commands.send(new RaiseAlertCommand(
+                            monitor.monitorId(),
+                            monitor.definition().name(),
+                            anomaly.series(),
+                            minute,
+                            anomaly.observation(),
+                            monitor.definition().maintenanceWindows(),
+                            at)));
+                }
+                for (Recovery recovery : result.recoveries()) {
+                    sent.add(commands.send(
+                            new ReportRecoveryCommand(recovery.alertId(), minute, recovery.observation(), at)));
+                }
+            } catch (Exception e) {
+                log.warn("Monitor {} could not be evaluated for {}: {}", monitor.monitorId(), minute, e.toString());
+            }
+        }
+        for (CompletableFuture<?> future : sent) {
+            try {
+                future.join();
+            } catch (RuntimeException e) {
+                log.warn("An alert command failed: {}", e.toString());
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        cycleTimer.record(nanos, TimeUnit.NANOSECONDS);
+        log.debug("Evaluated minute {}: {} series in {} ms", minute, series, nanos / 1_000_000);
+    }
+
+    private List<OpenAlert> openAlerts(String monitorId) {
+        return jdbc.query(
+                "SELECT alert_id, series, observation FROM alert_view WHERE monitor_id = ? AND state <> 'resolved'",
+                (rs, i) -> new OpenAlert(
+                        rs.getString(1),
+                        read(rs.getString(2), new TypeReference<Map<String, String>>() {}),
+                        read(rs.getString(3), new TypeReference<Observation>() {})),
+                monitorId);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable alert row", e);
+        }
+    }
+}

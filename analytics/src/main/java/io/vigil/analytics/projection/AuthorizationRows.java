@@ -1,0 +1,138 @@
+package io.vigil.analytics.projection;
+
+import static io.vigil.analytics.projection.IdempotentTableWriter.dateTime;
+import static io.vigil.analytics.projection.ProjectionBatches.text;
+
+import io.vigil.analytics.store.ClickHouse;
+import io.vigil.ingest.api.Decision;
+import io.vigil.ingest.api.TransactionDecidedEvent;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionRecordedEvent;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every decided transaction counts in the rollups as an {@code authorization} operation: success when approved,
+ * otherwise with the decision as its error code, under the transaction's dimensions. The decision event does not
+ * carry those, so the recorded event (appended just before it, in the same commit) is held until its decision comes.
+ */
+final class AuthorizationRows {
+
+    static final String AUTHORIZATION = "authorization";
+    /** The columns of the {@code operations} table, in the order of the rows made here. */
+    static final List<String> OPERATIONS_COLUMNS = List.of(
+            "batch_id",
+            "recorded_at",
+            "event_id",
+            "event_time",
+            "source",
+            "merchant_id",
+            "operation",
+            "success",
+            "error_code",
+            "country",
+            "payment_method",
+            "channel",
+            "browser",
+            "device_type");
+    /** Transactions recorded but not yet decided in what the projection has seen; both events are adjacent. */
+    private static final int PENDING_LIMIT = 10_000;
+
+    private final ClickHouse clickHouse;
+    private final Map<String, TransactionDetails> pending = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TransactionDetails> eldest) {
+            return size() > PENDING_LIMIT;
+        }
+    };
+
+    AuthorizationRows(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    void recorded(TransactionRecordedEvent event) {
+        synchronized (pending) {
+            pending.put(event.transactionId(), event.transaction());
+        }
+    }
+
+    /**
+     * The row of a decided transaction, keyed by the decision event's id; empty when its recorded event cannot be
+     * found.
+     */
+    Optional<ProjectionRow> decided(TransactionDecidedEvent event, String eventId, Instant recordedAt) {
+        TransactionDetails t;
+        synchronized (pending) {
+            t = pending.remove(event.transactionId());
+        }
+        if (t == null) {
+            t = lookUp(event.transactionId(), recordedAt);
+            if (t == null) {
+                return Optional.empty();
+            }
+        }
+        Decision decision = event.decision().decision();
+        return Optional.of(new ProjectionRow(eventId, recordedAt, new Object[] {
+            eventId,
+            dateTime(recordedAt),
+            t.transactionId(),
+            dateTime(t.timestamp()),
+            "decision",
+            t.merchantId(),
+            AUTHORIZATION,
+            decision == Decision.APPROVE ? 1 : 0,
+            decision == Decision.APPROVE ? "" : decision.wireName(),
+            text(t.country()),
+            text(t.paymentMethod()),
+            text(t.channel()),
+            text(t.browser()),
+            text(t.deviceType())
+        }));
+    }
+
+    /**
+     * The dimensions of a transaction whose recorded event was handled in an earlier batch, before a restart: it is
+     * in the transactions table by then, recorded in the same commit as its decision.
+     */
+    private TransactionDetails lookUp(String transactionId, Instant recordedAt) {
+        long at = recordedAt.getEpochSecond();
+        String sql =
+                "SELECT toUnixTimestamp(event_time), merchant_id, country, payment_method, channel, browser, device_type FROM "
+                        + clickHouse.table("transactions") + " WHERE recorded_at >= toDateTime(" + (at - 60)
+                        + ") AND recorded_at <= toDateTime(" + (at + 60) + ") AND transaction_id = "
+                        + ClickHouse.quote(transactionId) + " LIMIT 1";
+        try {
+            List<TransactionDetails> found = clickHouse.query(
+                    sql,
+                    rs -> new TransactionDetails(
+                            transactionId,
+                            Instant.ofEpochSecond(rs.getLong(1)),
+                            null,
+                            null,
+                            rs.getString(2),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            blankToNull(rs.getString(3)),
+                            blankToNull(rs.getString(4)),
+                            blankToNull(rs.getString(5)),
+                            blankToNull(rs.getString(6)),
+                            blankToNull(rs.getString(7)),
+                            null));
+            return found.isEmpty() ? null : found.get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ClickHouse lookup failed; the batch will be retried", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,117 @@
+package io.vigil.scoring.decision;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.vigil.patterns.api.PatternDefinition;
+import io.vigil.patterns.api.PatternSet;
+import io.vigil.scoring.features.FeatureSchema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles pattern expressions with CEL against the declared schema of every transaction field ({@code tx.*}) and
+ * feature ({@code features.<entity>.<name>}): side-effect free, no I/O, no reflection, no calls outside the
+ * language, bounded in size, nesting and macro iterations, and type-checked to yield a boolean. A pattern that
+ * fails is left out of the set, with the compiler's message in the log.
+ */
+public final class PatternCompiler {
+
+    private static final Logger log = LoggerFactory.getLogger(PatternCompiler.class);
+
+    /** The {@code tx} fields patterns may read, with their types. */
+    static final Map<String, CelType> TRANSACTION_FIELDS = transactionFields();
+
+    static final int MAX_EXPRESSION_LENGTH = 4_096;
+    static final int MAX_NESTING = 32;
+    static final int MAX_MACRO_ITERATIONS = 1_000;
+
+    private final CelOptions options = CelOptions.current()
+            .enableHeterogeneousNumericComparisons(true)
+            .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
+            .maxParseRecursionDepth(MAX_NESTING)
+            .comprehensionMaxIterations(MAX_MACRO_ITERATIONS)
+            .maxRegexProgramSize(200)
+            .build();
+    private final CelCompiler compiler = compiler(options);
+    private final CelRuntime runtime =
+            CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options).build();
+
+    private static Map<String, CelType> transactionFields() {
+        Map<String, CelType> fields = new LinkedHashMap<>();
+        fields.put("tx.id", SimpleType.STRING);
+        fields.put("tx.amount", SimpleType.DOUBLE);
+        for (String text : List.of(
+                "currency",
+                "merchantId",
+                "customerId",
+                "cardFingerprint",
+                "cardBin",
+                "deviceId",
+                "ip",
+                "email",
+                "country",
+                "paymentMethod",
+                "channel",
+                "browser",
+                "deviceType")) {
+            fields.put("tx." + text, SimpleType.STRING);
+        }
+        fields.put("tx.hour", SimpleType.INT);
+        fields.put("tx.attributes", MapType.create(SimpleType.STRING, SimpleType.STRING));
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static CelCompiler compiler(CelOptions options) {
+        CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .setResultType(SimpleType.BOOL);
+        TRANSACTION_FIELDS.forEach(builder::addVar);
+        FeatureSchema.types().forEach(builder::addVar);
+        return builder.build();
+    }
+
+    /** Compiles one pattern, or throws {@link IllegalArgumentException} with the reason it cannot be used. */
+    CompiledPattern compile(PatternDefinition pattern) {
+        PatternEffect effect = PatternEffect.parse(pattern.effect());
+        if (pattern.expression() == null || pattern.expression().isBlank()) {
+            throw new IllegalArgumentException("expression is required");
+        }
+        try {
+            CelAbstractSyntaxTree ast = compiler.compile(pattern.expression()).getAst();
+            return new CompiledPattern(pattern, runtime.createProgram(ast), effect);
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    public CompiledPatternSet compile(PatternSet set) {
+        List<CompiledPattern> compiled = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (PatternDefinition pattern : set.patterns()) {
+            try {
+                compiled.add(compile(pattern));
+            } catch (IllegalArgumentException e) {
+                rejected.add(pattern.id());
+                log.error("Pattern {} is left out of scoring: {}", pattern.id(), e.getMessage());
+            }
+        }
+        return new CompiledPatternSet(set.version(), compiled, rejected, new ListIndex(set.lists()));
+    }
+}

@@ -1,0 +1,97 @@
+package io.vigil.scoring.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cel.runtime.CelEvaluationException;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.patterns.api.PatternDefinition;
+import io.vigil.patterns.api.PatternMode;
+import io.vigil.scoring.features.InMemoryFeatureStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The pattern language is safe: type-checked, no I/O, no calls outside CEL, bounded work. */
+class PatternCompilerTest {
+
+    private final PatternCompiler compiler = new PatternCompiler();
+
+    @Test
+    void compilesTheIssuesExamples() {
+        compile("tx.amount > 500.0 && features.card.count_5m >= 3");
+        compile("features.device.distinct_cards_24h > 4 && tx.country != features.customer.home_country");
+        compile("tx.amount > 500"); // int and double compare as numbers
+        compile("tx.attributes['category'] == 'gift_cards' && tx.hour < 6");
+    }
+
+    @Test
+    void rejectsAnInvalidExpressionWithTheCompilersMessage() {
+        assertThatThrownBy(() -> compile("tx.amount >"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mismatched input");
+        assertThatThrownBy(() -> compile("tx.amount")).hasMessageContaining("bool"); // must yield a boolean
+    }
+
+    @Test
+    void rejectsMisspeltFieldsAndFeatures() {
+        assertThatThrownBy(() -> compile("features.card.count_7m > 1")).hasMessageContaining("undeclared reference");
+        assertThatThrownBy(() -> compile("tx.amout > 1.0")).hasMessageContaining("undeclared reference");
+    }
+
+    @Test
+    void cannotReachFilesTheNetworkOrJava() {
+        assertThatThrownBy(() -> compile("readFile('/etc/passwd') != ''")).hasMessageContaining("undeclared reference");
+        assertThatThrownBy(() -> compile("java.io.File('/etc/passwd').exists()"))
+                .hasMessageContaining("undeclared reference");
+        assertThatThrownBy(() -> compile("tx.id.getClass() != ''")).hasMessageContaining("undeclared reference");
+        assertThatThrownBy(() -> compile("Runtime.getRuntime().exec('id') == null"))
+                .hasMessageContaining("undeclared reference");
+    }
+
+    @Test
+    void cannotRunPastItsCostLimit() throws Exception {
+        String hundred = IntStream.range(0, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        // 100 x 100 iterations, over the limit of 1,000 per evaluation
+        CompiledPattern heavy = compile("[" + hundred + "].all(x, [" + hundred + "].all(y, x + y >= 0))");
+        var tx = new TransactionDetails(
+                "t",
+                Instant.parse("2026-11-23T10:00:00Z"),
+                BigDecimal.ONE,
+                "EUR",
+                "m",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "SE",
+                null,
+                null,
+                null,
+                null,
+                Map.of());
+        PatternVariables variables = new PatternVariables(tx, new InMemoryFeatureStore().read(tx));
+
+        assertThatThrownBy(() -> heavy.program().eval(variables))
+                .isInstanceOf(CelEvaluationException.class)
+                .hasMessageContaining("Iteration budget exceeded");
+    }
+
+    @Test
+    void cannotBeLongerOrDeeperThanTheLimits() {
+        String tooLong = "tx.amount > 1.0" + " || tx.amount > 1.0".repeat(300);
+        assertThat(tooLong.length()).isGreaterThan(PatternCompiler.MAX_EXPRESSION_LENGTH);
+        assertThatThrownBy(() -> compile(tooLong)).hasMessageContaining("size");
+        String tooDeep = "(".repeat(60) + "true" + ")".repeat(60);
+        assertThatThrownBy(() -> compile(tooDeep)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private CompiledPattern compile(String expression) {
+        return compiler.compile(new PatternDefinition("p", "p", "", expression, "review", PatternMode.ACTIVE, 1));
+    }
+}
