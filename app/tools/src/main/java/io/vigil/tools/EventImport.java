@@ -207,7 +207,7 @@ public final class EventImport {
         if (line.event() == null) {
             return line.problems();
         }
-        List<Problem> rules = EventRules.check(line.event(), Instant.now());
+        List<Problem> rules = line.event().check(Instant.now());
         if (line.problems().isEmpty()) {
             return rules;
         }

@@ -3,6 +3,7 @@ package io.vigil.ingest.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.TransactionConflictException;
 import java.net.URI;
 import java.util.List;
