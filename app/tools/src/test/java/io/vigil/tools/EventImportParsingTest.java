@@ -92,8 +92,11 @@ class EventImportParsingTest {
         assertThat(lines.get(0).event().id()).isEqualTo("ev-1");
         assertThat(lines.get(0).event().operation()).isEqualTo("session");
         assertThat(lines.get(0).event().country()).isNull();
-        // a number is taken as its text, as Vigil takes it; case is left to Vigil
+        // a number where the contract says string is refused, as Vigil refuses it, and kept as its text for the
+        // other rules; case is left to Vigil
+        assertThat(lines.get(1).problems()).containsExactly(new Problem("id", "has the wrong type, expected a string"));
         assertThat(lines.get(1).event().id()).isEqualTo("17");
+        assertThat(lines.get(1).event().check(NOW)).isEmpty();
         assertThat(lines.get(1).event().errorCode()).isNull();
         assertThat(lines.get(1).event().browser()).isEqualTo("Firefox");
     }
@@ -261,6 +264,31 @@ class EventImportParsingTest {
                 .containsExactly(
                         "3 [timestamp: must be an ISO-8601 instant such as 2026-11-23T10:15:30Z]",
                         "7 [country: must be an ISO 3166-1 alpha-2 code such as SE]");
+    }
+
+    @Test
+    void ndjsonValuesOfTheWrongTypeAreReportedAtTheirLineNumbers() throws Exception {
+        String event = "{\"id\":\"ev-%d\",\"timestamp\":\"2026-11-23T10:15:30Z\",\"merchantId\":\"m-42\","
+                + "\"operation\":\"order\",\"outcome\":\"success\"}\n";
+        String ndjson = event.formatted(1)
+                + event.formatted(2).replace("\"ev-2\"", "12345")
+                + "\n"
+                + event.formatted(4).replace("\"m-42\"", "true")
+                + event.formatted(5);
+
+        List<String> bad = new ArrayList<>();
+        for (SourceLine line : readAll(open("events.ndjson", ndjson))) {
+            List<Problem> problems = new ArrayList<>(line.problems());
+            problems.addAll(line.event().check(NOW));
+            if (!problems.isEmpty()) {
+                bad.add(line.line() + " " + problems);
+            }
+        }
+
+        assertThat(bad)
+                .containsExactly(
+                        "2 [id: has the wrong type, expected a string]",
+                        "4 [merchantId: has the wrong type, expected a string]");
     }
 
     @ParameterizedTest
