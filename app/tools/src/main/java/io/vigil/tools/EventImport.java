@@ -167,7 +167,7 @@ final class EventImport {
         if (line.event() == null) {
             return line.problems();
         }
-        List<Problem> rules = EventRules.check(line.event(), Instant.now());
+        List<Problem> rules = line.event().check(Instant.now());
         if (line.problems().isEmpty()) {
             return rules;
         }

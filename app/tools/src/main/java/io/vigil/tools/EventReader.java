@@ -31,7 +31,7 @@ interface EventReader extends Closeable {
     /**
      * One line of the file: the event when it could be read, and what was wrong while reading it (bad JSON, a value of
      * the wrong type, a CSV record with the wrong number of fields). The event's own rules are checked later, by
-     * {@link EventRules}.
+     * {@link ImportedEvent#check}.
      */
     record SourceLine(long line, ImportedEvent event, List<Problem> problems) {
 

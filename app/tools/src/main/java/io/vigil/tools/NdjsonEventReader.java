@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * NDJSON (JSON Lines): one event object per line, with the contract's field names. Fields that are not event fields
- * are ignored, as Vigil ignores them. A number or boolean where text is expected is taken as its text, as Vigil takes
- * it; an object or array there is an error.
+ * are ignored, as Vigil ignores them. Every event field is a JSON string in the contract: a number, boolean, object or
+ * array there is an error of the line, as Vigil answers it with a 400 (a number or boolean is kept as its text, so
+ * that the line's other rules are checked on what the file says).
  */
 final class NdjsonEventReader implements EventReader {
 
@@ -69,7 +70,8 @@ final class NdjsonEventReader implements EventReader {
             }
             if (value.isValueNode()) {
                 values[i] = value.asText();
-            } else {
+            }
+            if (!value.isTextual()) {
                 problems.add(new Problem(field, "has the wrong type, expected a string"));
             }
         }

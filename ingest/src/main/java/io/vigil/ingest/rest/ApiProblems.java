@@ -3,6 +3,7 @@ package io.vigil.ingest.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.TransactionConflictException;
 import java.net.URI;
 import java.util.List;
@@ -121,7 +122,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
-            String message = mismatch instanceof InvalidFormatException format
+            // a number or boolean refused for a string (see ApiRequestJson) is a wrong type, not a wrong value
+            String message = mismatch instanceof InvalidFormatException format && format.getTargetType() != String.class
                     ? "has an invalid value " + format.getValue()
                     : "has the wrong type, expected " + simpleName(mismatch.getTargetType());
             return ResponseEntity.badRequest()
@@ -144,7 +146,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static String fieldPath(MismatchedInputException e) {
+    /** The JSON path of the member Jackson refused: {@code amount}, {@code attributes.x}, {@code [3].id}. */
+    static String fieldPath(MismatchedInputException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))

@@ -1,8 +1,11 @@
 package io.vigil.ingest.rest;
 
+import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.OperationalEvent;
 import io.vigil.ingest.api.OperationalEventsRecorded;
 import io.vigil.ingest.api.RecordOperationalEventsCommand;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,9 +25,11 @@ class EventController {
     static final int MAX_BATCH = 10_000;
 
     private final CommandGateway commands;
+    private final Clock clock;
 
     EventController(CommandGateway commands) {
         this.commands = commands;
+        this.clock = Clock.systemUTC();
     }
 
     /** Accepted events, with how many of them were new; {@code accepted} counts repeats too, as they are stored. */
@@ -33,10 +38,11 @@ class EventController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     EventsAccepted submit(@RequestBody EventRequest request) {
-        Violations v = new Violations();
-        OperationalEvent event = request.validate(v);
-        v.throwIfAny("Invalid event");
-        return record(List.of(event));
+        List<FieldViolation> violations = request.violations(clock.instant());
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException("Invalid event", violations);
+        }
+        return record(List.of(request.toEvent()));
     }
 
     /** A batch is stored whole or not at all: one bad item rejects it, with every bad item's index and field. */
@@ -49,18 +55,20 @@ class EventController {
         }
         List<OperationalEvent> events = new ArrayList<>(requests.size());
         List<ItemViolation> violations = new ArrayList<>();
+        Instant now = clock.instant();
         for (int i = 0; i < requests.size(); i++) {
             EventRequest request = requests.get(i);
             if (request == null) {
                 violations.add(new ItemViolation(i, "", "must be an event object, not null"));
                 continue;
             }
-            Violations v = new Violations();
-            OperationalEvent event = request.validate(v);
-            for (FieldViolation f : v.list()) {
+            List<FieldViolation> broken = request.violations(now);
+            for (FieldViolation f : broken) {
                 violations.add(new ItemViolation(i, f.field(), f.message()));
             }
-            events.add(event);
+            if (broken.isEmpty() && violations.isEmpty()) {
+                events.add(request.toEvent());
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidBatchException(violations);

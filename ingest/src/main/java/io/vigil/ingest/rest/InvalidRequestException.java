@@ -1,5 +1,6 @@
 package io.vigil.ingest.rest;
 
+import io.vigil.ingest.api.FieldViolation;
 import java.util.List;
 
 /** A request body that parsed but broke the contract's rules; rendered as a 400 validation problem. */

@@ -51,7 +51,7 @@ class TransactionController {
     /** Records and decides a transaction; answers only after both events are committed. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     DecisionResponse submit(@RequestBody TransactionRequest request) {
-        TransactionDetails details = request.validate();
+        TransactionDetails details = request.validate(clock.instant());
         RecordTransactionCommand command = new RecordTransactionCommand(details.transactionId(), details);
         long start = System.nanoTime();
         RiskDecision decision = admission.admit(() -> record(command));

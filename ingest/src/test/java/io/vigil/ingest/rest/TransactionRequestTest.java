@@ -3,8 +3,10 @@ package io.vigil.ingest.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.TransactionDetails;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class TransactionRequestTest {
 
     @Test
     void acceptsAFullRequestAndNormalisesIt() {
-        TransactionDetails details = valid().validate();
+        TransactionDetails details = valid().validate(Instant.now());
 
         assertThat(details.transactionId()).isEqualTo("tx-000123");
         assertThat(details.amount()).isEqualByComparingTo("129.9");
@@ -23,7 +25,7 @@ class TransactionRequestTest {
     @Test
     void acceptsTimestampsWithAnOffset() {
         TransactionRequest r = with(valid(), "timestamp", "2026-11-23T11:15:30+01:00");
-        assertThat(r.validate().timestamp()).hasToString("2026-11-23T10:15:30Z");
+        assertThat(r.validate(Instant.now()).timestamp()).hasToString("2026-11-23T10:15:30Z");
     }
 
     @Test
@@ -59,8 +61,10 @@ class TransactionRequestTest {
         assertInvalid(withAmount(valid(), "-5", "EUR"), "amount");
         assertInvalid(withAmount(valid(), "10.001", "EUR"), "amount");
         assertInvalid(withAmount(valid(), "10.5", "JPY"), "amount");
-        assertThat(withAmount(valid(), "10.500", "EUR").validate().amount()).isEqualByComparingTo("10.5");
-        assertThat(withAmount(valid(), "1000", "JPY").validate().amount()).isEqualByComparingTo("1000");
+        assertThat(withAmount(valid(), "10.500", "EUR").validate(Instant.now()).amount())
+                .isEqualByComparingTo("10.5");
+        assertThat(withAmount(valid(), "1000", "JPY").validate(Instant.now()).amount())
+                .isEqualByComparingTo("1000");
     }
 
     @Test
@@ -76,13 +80,14 @@ class TransactionRequestTest {
                                 valid(),
                                 "timestamp",
                                 java.time.Instant.now().plusSeconds(3600).toString())
-                        .validate())
+                        .validate(Instant.now()))
                 .isNotNull();
     }
 
     @Test
     void acceptsIpv6Addresses() {
-        assertThat(with(valid(), "ip", "2001:db8::7").validate().ip()).isEqualTo("2001:db8::7");
+        assertThat(with(valid(), "ip", "2001:db8::7").validate(Instant.now()).ip())
+                .isEqualTo("2001:db8::7");
     }
 
     private static void assertInvalid(TransactionRequest request, String field) {
@@ -90,7 +95,8 @@ class TransactionRequestTest {
     }
 
     private static java.util.List<FieldViolation> violations(TransactionRequest request) {
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, request::validate);
+        InvalidRequestException e =
+                catchThrowableOfType(InvalidRequestException.class, () -> request.validate(Instant.now()));
         assertThat(e).as("expected the request to be rejected").isNotNull();
         return e.violations();
     }

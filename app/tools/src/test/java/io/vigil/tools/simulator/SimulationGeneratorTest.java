@@ -3,12 +3,27 @@ package io.vigil.tools.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.vigil.ingest.api.ApiRules;
+import io.vigil.ingest.api.EventFields;
+import io.vigil.ingest.api.EventOutcome;
+import io.vigil.ingest.api.FieldViolation;
+import io.vigil.ingest.api.OutcomeFields;
+import io.vigil.ingest.api.TransactionFields;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +85,7 @@ class SimulationGeneratorTest {
         Set<String> transactionIds = new HashSet<>();
         Set<String> eventIds = new HashSet<>();
         for (SimulationItem item : simulation.items()) {
-            broken.addAll(ContractRules.violations(item));
+            broken.addAll(violations(item));
             if (item instanceof TransactionItem t) {
                 assertThat(transactionIds.add(t.id())).as("unique id " + t.id()).isTrue();
             } else if (item instanceof EventItem e) {
@@ -87,6 +102,67 @@ class SimulationGeneratorTest {
                 .extracting(TransactionItem::channel)
                 .contains("web", "app");
         assertThat(simulation.events()).extracting(EventItem::operation).contains("session", "authorization", "order");
+    }
+
+    @Test
+    void theContractCheckCatchesWhatVigilWouldRefuse() {
+        TransactionItem good = new TransactionItem(
+                "tx-1",
+                NOON,
+                new BigDecimal("12.50"),
+                "EUR",
+                "m-1",
+                "c-1",
+                null,
+                "411111",
+                null,
+                "203.0.113.7",
+                null,
+                "SE",
+                "card",
+                "web",
+                "chrome",
+                "mobile",
+                Map.of("sku", "a-1"));
+        assertThat(violations(good)).isEmpty();
+        TransactionItem bad = new TransactionItem(
+                "tx 1",
+                NOON.plus(Duration.ofDays(2)),
+                new BigDecimal("12.505"),
+                "EUR",
+                "m-1",
+                null,
+                null,
+                "41",
+                null,
+                null,
+                null,
+                "XX",
+                "cash",
+                "fax",
+                "Chrome",
+                null,
+                null);
+        assertThat(violations(bad))
+                .extracting(v -> v.substring(0, v.indexOf(" in {")))
+                .containsExactly(
+                        "id must be 1-64 characters of letters, digits and . _ : -",
+                        "amount must have at most 2 decimals for EUR",
+                        "cardBin must be 6 to 8 digits",
+                        "country must be an ISO 3166-1 alpha-2 code such as SE",
+                        "paymentMethod must be one of card, pay_later, installments, bank_transfer, wallet, other",
+                        "channel must be one of web, app, in_store, other",
+                        "browser in lower case");
+        EventItem success =
+                new EventItem("ev-1", NOON, "m-1", "order", "success", "timeout", null, null, null, null, null);
+        assertThat(violations(success))
+                .extracting(v -> v.substring(0, v.indexOf(" in {")))
+                .containsExactly("errorCode is only allowed with outcome failure", "errorCode exactly with failure");
+        assertThat(violations(new OutcomeItem("tx 1", NOON, "refund", null)))
+                .extracting(v -> v.substring(0, v.indexOf(" in {")))
+                .containsExactly(
+                        "outcome must be one of chargeback, confirmed_fraud, confirmed_legitimate",
+                        "outcome transaction id");
     }
 
     @Test
@@ -145,5 +221,113 @@ class SimulationGeneratorTest {
         assertThatThrownBy(() -> config.withFraudShare(0.9)).hasMessageContaining("fraud share");
         assertThatThrownBy(() -> config.withIncidents(41)).hasMessageContaining("number of merchants (40)");
         assertThatThrownBy(() -> config.withDuration(Duration.ZERO)).hasMessageContaining("duration");
+    }
+
+    // ---- the public contract, checked on the JSON bodies the simulator sends (not on its records), so that a field
+    // the writer drops, misspells or writes with the wrong JSON type is caught too; the rules are Vigil's own
+
+    /** Reads a body as Vigil does: only the contract's fields, a JSON string wherever the contract says string. */
+    private static final ObjectMapper API_JSON = new ObjectMapper();
+
+    static {
+        API_JSON.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+
+    record TransactionBody(
+            String id,
+            String timestamp,
+            BigDecimal amount,
+            String currency,
+            String merchantId,
+            String customerId,
+            String cardFingerprint,
+            String cardBin,
+            String deviceId,
+            String ip,
+            String email,
+            String country,
+            String paymentMethod,
+            String channel,
+            String browser,
+            String deviceType,
+            Map<String, String> attributes)
+            implements TransactionFields {}
+
+    record EventBody(
+            String id,
+            String timestamp,
+            String merchantId,
+            String operation,
+            String outcome,
+            String errorCode,
+            String country,
+            String paymentMethod,
+            String channel,
+            String browser,
+            String deviceType)
+            implements EventFields {}
+
+    record OutcomeBody(String outcome, String timestamp, String note) implements OutcomeFields {}
+
+    /**
+     * The broken rules of an item's body, each with the body; empty means Vigil accepts it. The item is checked as
+     * sent at its own time, as the simulator sends it.
+     */
+    private static List<String> violations(SimulationItem item) {
+        String json = item.toJson();
+        List<String> broken = new ArrayList<>();
+        try {
+            if (item instanceof TransactionItem) {
+                TransactionBody body = API_JSON.readValue(json, TransactionBody.class);
+                add(broken, ApiRules.transaction(body, item.timestamp()));
+                // what the simulator promises beyond the rules: amounts as JSON numbers, in a currency with cents,
+                // free text in lower case as the contract asks
+                check(broken, API_JSON.readTree(json).get("amount").isNumber(), "amount is a number");
+                check(broken, hasCents(body.currency()), "currency has 2 decimals");
+                check(broken, isLowerCase(body.browser()), "browser in lower case");
+                check(broken, isLowerCase(body.deviceType()), "deviceType in lower case");
+            } else if (item instanceof EventItem) {
+                EventBody body = API_JSON.readValue(json, EventBody.class);
+                add(broken, ApiRules.event(body, item.timestamp()));
+                check(
+                        broken,
+                        (body.errorCode() != null)
+                                == EventOutcome.FAILURE.wireName().equals(body.outcome()),
+                        "errorCode exactly with failure");
+            } else if (item instanceof OutcomeItem o) {
+                OutcomeBody body = API_JSON.readValue(json, OutcomeBody.class);
+                add(broken, ApiRules.outcome(body));
+                check(broken, ApiRules.ID.matcher(o.transactionId()).matches(), "outcome transaction id");
+                check(broken, body.timestamp() != null, "outcome timestamp");
+            }
+        } catch (JsonProcessingException e) {
+            broken.add("not the contract's JSON: " + e.getOriginalMessage());
+        }
+        return broken.stream().map(b -> b + " in " + json).toList();
+    }
+
+    private static void add(List<String> broken, List<FieldViolation> violations) {
+        violations.forEach(v -> broken.add(v.field() + " " + v.message()));
+    }
+
+    private static boolean hasCents(String currency) {
+        try {
+            return Currency.getInstance(currency).getDefaultFractionDigits() == 2;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLowerCase(String text) {
+        return text == null || text.equals(text.toLowerCase(Locale.ROOT));
+    }
+
+    private static void check(List<String> broken, boolean ok, String rule) {
+        if (!ok) {
+            broken.add(rule);
+        }
     }
 }

@@ -1,0 +1,276 @@
+package io.vigil.ingest.api;
+
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The field rules of the public API (ids, lengths, codes, the contract's value lists, the accepted time window),
+ * written once: the REST adapters check requests with them, the import tool checks file lines with them before
+ * sending, and the simulator's tests check its traffic with them. Each check returns every broken rule, in field
+ * order, so that a client sees all of them at once; an empty list means Vigil accepts the request. Pure: no I/O, and
+ * the time is the caller's.
+ */
+public final class ApiRules {
+
+    /** Ids chosen by clients (transactions, operational events): 1-64 characters of letters, digits and {@code ._:-}. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    public static final int MAX_MERCHANT_ID = 128;
+    /** Free text of a transaction (customer, card fingerprint, device, e-mail, browser, device type, attributes). */
+    public static final int MAX_TRANSACTION_TEXT = 256;
+    /** Free text of an operational event (error code, browser, device type). */
+    public static final int MAX_EVENT_TEXT = 64;
+
+    public static final int MAX_NOTE = 2000;
+    public static final int MAX_ATTRIBUTES = 50;
+    /** Digits before the decimal point of an amount: amounts are below 10^15. */
+    public static final int MAX_AMOUNT_DIGITS = 15;
+
+    /** Client clocks drift and time zones get mixed up; a day ahead is the most a real event time can be. */
+    public static final Duration MAX_AHEAD = Duration.ofHours(24);
+    /** The earliest event time accepted. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern CARD_BIN = Pattern.compile("[0-9]{6,8}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private ApiRules() {}
+
+    /** The rules of {@code POST /api/v1/transactions}; {@code now} bounds the event time. */
+    public static List<FieldViolation> transaction(TransactionFields t, Instant now) {
+        Violations v = new Violations();
+        v.id("id", t.id());
+        v.eventTime("timestamp", t.timestamp(), now);
+        Currency currency = v.currency("currency", t.currency());
+        v.amount("amount", t.amount(), currency);
+        if (v.required("merchantId", t.merchantId())) {
+            v.maxLength("merchantId", t.merchantId(), MAX_MERCHANT_ID);
+        }
+        v.maxLength("customerId", t.customerId(), MAX_TRANSACTION_TEXT);
+        v.maxLength("cardFingerprint", t.cardFingerprint(), MAX_TRANSACTION_TEXT);
+        v.maxLength("deviceId", t.deviceId(), MAX_TRANSACTION_TEXT);
+        v.maxLength("email", t.email(), MAX_TRANSACTION_TEXT);
+        v.maxLength("browser", t.browser(), MAX_TRANSACTION_TEXT);
+        v.maxLength("deviceType", t.deviceType(), MAX_TRANSACTION_TEXT);
+        if (t.cardBin() != null && !CARD_BIN.matcher(t.cardBin()).matches()) {
+            v.add("cardBin", "must be 6 to 8 digits");
+        }
+        if (t.ip() != null && !isIpLiteral(t.ip())) {
+            v.add("ip", "must be an IPv4 or IPv6 address");
+        }
+        if (t.email() != null && !t.email().contains("@")) {
+            v.add("email", "must be an e-mail address");
+        }
+        v.dimensions(t.country(), t.paymentMethod(), t.channel());
+        v.attributes("attributes", t.attributes());
+        return v.list;
+    }
+
+    /** The rules of each operational event of {@code POST /api/v1/events} and {@code .../batch}. */
+    public static List<FieldViolation> event(EventFields e, Instant now) {
+        Violations v = new Violations();
+        v.id("id", e.id());
+        v.eventTime("timestamp", e.timestamp(), now);
+        if (v.required("merchantId", e.merchantId())) {
+            v.maxLength("merchantId", e.merchantId(), MAX_MERCHANT_ID);
+        }
+        if (v.required("operation", e.operation())
+                && Operation.ofWireName(e.operation()).isEmpty()) {
+            v.add("operation", "must be " + WireNames.choices(Operation.values(), Operation::wireName));
+        }
+        if (v.required("outcome", e.outcome())
+                && EventOutcome.ofWireName(e.outcome()).isEmpty()) {
+            v.add("outcome", "must be " + WireNames.choices(EventOutcome.values(), EventOutcome::wireName));
+        }
+        if (e.errorCode() != null && EventOutcome.SUCCESS.wireName().equals(e.outcome())) {
+            v.add("errorCode", "is only allowed with outcome " + EventOutcome.FAILURE.wireName());
+        }
+        v.maxLength("errorCode", e.errorCode(), MAX_EVENT_TEXT);
+        v.dimensions(e.country(), e.paymentMethod(), e.channel());
+        v.maxLength("browser", e.browser(), MAX_EVENT_TEXT);
+        v.maxLength("deviceType", e.deviceType(), MAX_EVENT_TEXT);
+        return v.list;
+    }
+
+    /**
+     * The rules of {@code POST /api/v1/transactions/{id}/outcome}. The timestamp is optional (the time of the report
+     * stands in for it) and, as the time something was learned rather than an event time, has no window.
+     */
+    public static List<FieldViolation> outcome(OutcomeFields o) {
+        Violations v = new Violations();
+        if (v.required("outcome", o.outcome())
+                && TransactionOutcome.ofWireName(o.outcome()).isEmpty()) {
+            v.add("outcome", "must be " + WireNames.choices(TransactionOutcome.values(), TransactionOutcome::wireName));
+        }
+        if (o.timestamp() != null) {
+            v.instant("timestamp", o.timestamp());
+        }
+        v.maxLength("note", o.note(), MAX_NOTE);
+        return v.list;
+    }
+
+    /**
+     * The instant a timestamp that passed these rules stands for: ISO-8601 with an offset, such as
+     * {@code 2026-11-23T10:15:30Z} or {@code 2026-11-23T11:15:30+01:00}.
+     *
+     * @throws DateTimeParseException when the text is not such an instant
+     */
+    public static Instant instant(String timestamp) {
+        return OffsetDateTime.parse(timestamp).toInstant();
+    }
+
+    private static boolean isIpLiteral(String value) {
+        if (IPV4.matcher(value).matches()) {
+            return true;
+        }
+        if (!value.contains(":") || !IPV6_CHARS.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(value); // a literal with ':' is parsed, never looked up
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The broken rules of one request, in the order they were found. */
+    private static final class Violations {
+
+        private final List<FieldViolation> list = new ArrayList<>(0);
+
+        void add(String field, String message) {
+            list.add(new FieldViolation(field, message));
+        }
+
+        /** Returns true when the value is present; records "is required" otherwise. */
+        boolean required(String field, Object value) {
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                add(field, "is required");
+                return false;
+            }
+            return true;
+        }
+
+        void id(String field, String value) {
+            if (required(field, value) && !ID.matcher(value).matches()) {
+                add(field, "must be 1-64 characters of letters, digits and . _ : -");
+            }
+        }
+
+        void maxLength(String field, String value, int max) {
+            if (value != null && value.length() > max) {
+                add(field, "must be at most " + max + " characters");
+            }
+        }
+
+        Instant instant(String field, String value) {
+            try {
+                return ApiRules.instant(value);
+            } catch (DateTimeParseException e) {
+                add(field, "must be an ISO-8601 instant such as 2026-11-23T10:15:30Z");
+                return null;
+            }
+        }
+
+        /** A required event time: an instant not before {@link #EARLIEST} and at most {@link #MAX_AHEAD} ahead. */
+        void eventTime(String field, String value, Instant now) {
+            if (!required(field, value)) {
+                return;
+            }
+            Instant time = instant(field, value);
+            if (time == null) {
+                return;
+            }
+            if (time.isAfter(now.plus(MAX_AHEAD))) {
+                add(field, "must not be more than " + MAX_AHEAD.toHours() + " hours in the future");
+            } else if (time.isBefore(EARLIEST)) {
+                add(field, "must not be before " + EARLIEST.toString().substring(0, 10));
+            }
+        }
+
+        Currency currency(String field, String value) {
+            if (!required(field, value)) {
+                return null;
+            }
+            if (CURRENCY.matcher(value).matches()) {
+                try {
+                    return Currency.getInstance(value);
+                } catch (IllegalArgumentException unknown) {
+                    // reported below
+                }
+            }
+            add(field, "must be an ISO 4217 code such as EUR");
+            return null;
+        }
+
+        /** Greater than 0, below 10^15, with at most the currency's decimals (when the currency is known). */
+        void amount(String field, BigDecimal amount, Currency currency) {
+            if (!required(field, amount)) {
+                return;
+            }
+            if (amount.signum() <= 0) {
+                add(field, "must be greater than 0");
+            } else if (currency != null
+                    && currency.getDefaultFractionDigits() >= 0
+                    && amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+                add(
+                        field,
+                        "must have at most " + currency.getDefaultFractionDigits() + " decimals for "
+                                + currency.getCurrencyCode());
+            } else if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
+                add(field, "must be less than 10^" + MAX_AMOUNT_DIGITS);
+            }
+        }
+
+        /** The dimensions transactions and operational events share, checked alike. */
+        void dimensions(String country, String paymentMethod, String channel) {
+            if (country != null && !COUNTRIES.contains(country)) {
+                add("country", "must be an ISO 3166-1 alpha-2 code such as SE");
+            }
+            if (paymentMethod != null && PaymentMethod.ofWireName(paymentMethod).isEmpty()) {
+                add("paymentMethod", "must be " + WireNames.choices(PaymentMethod.values(), PaymentMethod::wireName));
+            }
+            if (channel != null && Channel.ofWireName(channel).isEmpty()) {
+                add("channel", "must be " + WireNames.choices(Channel.values(), Channel::wireName));
+            }
+        }
+
+        void attributes(String field, Map<String, String> attributes) {
+            if (attributes == null) {
+                return;
+            }
+            if (attributes.size() > MAX_ATTRIBUTES) {
+                add(field, "must have at most " + MAX_ATTRIBUTES + " entries");
+                return;
+            }
+            attributes.forEach((name, value) -> {
+                String entry = field + "." + name;
+                if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+                    add(entry, "name must be 1-64 characters of letters, digits and _ . -");
+                } else if (value == null) {
+                    add(entry, "must be a string");
+                } else {
+                    maxLength(entry, value, MAX_TRANSACTION_TEXT);
+                }
+            });
+        }
+    }
+}
