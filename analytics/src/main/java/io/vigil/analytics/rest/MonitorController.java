@@ -7,6 +7,7 @@ import io.vigil.analytics.api.CreateMonitorCommand;
 import io.vigil.analytics.api.DeleteMonitorCommand;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.MonitorId;
 import io.vigil.analytics.api.MonitorList;
 import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.PauseMonitorCommand;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -65,9 +65,7 @@ class MonitorController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MonitorResponse> create(@RequestBody MonitorRequest request) {
-        String id = request.id() == null || request.id().isBlank()
-                ? "mon-" + UUID.randomUUID().toString().substring(0, 8)
-                : request.id();
+        String id = MonitorId.orNext(request.id());
         MonitorDefinition definition = request.toDefinition();
         if (find(FindMonitorsQuery.one(id)).first().isPresent()) {
             throw new MonitorRejectedException(List.of("a monitor with id " + id + " exists already"));

@@ -5,6 +5,7 @@ import io.vigil.analytics.api.Direction;
 import io.vigil.analytics.api.MaintenanceWindow;
 import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.MonitorDraft;
 import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.Sensitivity;
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A monitor as the API and the console write it, with the dimension, metric, direction and sensitivity names in lower
- * case ({@code "dimensions": ["merchant", "country"]}). Defaults: direction drop for rates and both for counts,
- * sensitivity medium.
+ * A monitor as the API writes it, with the dimension, metric, direction and sensitivity names in lower
+ * case ({@code "dimensions": ["merchant", "country"]}). What it leaves out takes the defaults of {@link MonitorDraft},
+ * the same as in the console.
  */
 record MonitorRequest(
         String id,
@@ -51,21 +52,22 @@ record MonitorRequest(
                 }
             });
         }
-        String defaultDirection = kind == MetricKind.COUNT ? "both" : "drop";
-        Direction dir = parse(problems, () -> enumValue(Direction.class, orDefault(direction, defaultDirection)));
-        Sensitivity sens = parse(problems, () -> enumValue(Sensitivity.class, orDefault(sensitivity, "medium")));
-        MonitorDefinition definition = new MonitorDefinition(
-                name,
-                description,
-                kind,
-                operation,
-                blankToNull(toOperation),
-                dims,
-                fixed,
-                dir,
-                sens,
-                minVolume == null ? 0 : minVolume,
-                maintenanceWindows);
+        Direction dir = isBlank(direction) ? null : parse(problems, () -> enumValue(Direction.class, direction));
+        Sensitivity sens =
+                isBlank(sensitivity) ? null : parse(problems, () -> enumValue(Sensitivity.class, sensitivity));
+        MonitorDefinition definition = new MonitorDraft(
+                        name,
+                        description,
+                        kind,
+                        operation,
+                        toOperation,
+                        dims,
+                        fixed,
+                        dir,
+                        sens,
+                        minVolume,
+                        maintenanceWindows)
+                .withDefaults();
         if (!problems.isEmpty()) {
             problems.addAll(definition.problems().stream()
                     .filter(p -> !p.startsWith("metric") && !p.startsWith("direction") && !p.startsWith("sensitivity"))
@@ -98,10 +100,10 @@ record MonitorRequest(
     }
 
     private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        return isBlank(value) ? fallback : value;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

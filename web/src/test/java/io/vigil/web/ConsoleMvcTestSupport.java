@@ -1,0 +1,184 @@
+package io.vigil.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.MetricKind;
+import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.MonitorStatus;
+import io.vigil.analytics.api.MonitorSummary;
+import io.vigil.analytics.api.Observation;
+import io.vigil.analytics.api.Sensitivity;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * What the console's {@code @WebMvcTest}s share: the gateways mocked, requests with and without htmx's HX-Request
+ * header, the shape of a full page and of a fragment, and the monitors the pages show.
+ */
+public abstract class ConsoleMvcTestSupport {
+
+    protected static final Instant MINUTE = Instant.parse("2026-11-23T10:15:00Z");
+
+    protected static final MonitorSummary AUTH = new MonitorSummary(
+            "mon-auth",
+            new MonitorDefinition(
+                    "Authorization success by merchant",
+                    "",
+                    MetricKind.CONVERSION,
+                    "authorization",
+                    null,
+                    List.of(Dimension.MERCHANT, Dimension.COUNTRY),
+                    Map.of(),
+                    Direction.DROP,
+                    Sensitivity.MEDIUM,
+                    0),
+            MonitorStatus.ACTIVE,
+            MINUTE.minus(Duration.ofDays(2)),
+            "console");
+
+    protected static final MonitorSummary DECLINES = new MonitorSummary(
+            "mon-declines",
+            new MonitorDefinition(
+                    "Declines by payment method",
+                    "",
+                    MetricKind.COUNT,
+                    "authorization",
+                    null,
+                    List.of(Dimension.PAYMENT_METHOD),
+                    Map.of(),
+                    Direction.SPIKE,
+                    Sensitivity.HIGH,
+                    20),
+            MonitorStatus.PAUSED,
+            MINUTE.minus(Duration.ofDays(1)),
+            "alice");
+
+    protected static final Observation DROP = new Observation(0.412, 0.9, Observation.YESTERDAY, 0.0001, 87, 340);
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @MockitoBean
+    protected QueryGateway queries;
+
+    @MockitoBean
+    protected CommandGateway commands;
+
+    /** Performs the request, with the HX-Request header when {@code htmx}, and answers the body of a 200. */
+    protected String render(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Posts a form as the page does: through htmx it answers the fragment; as a plain form post it redirects to the
+     * page, and this follows the redirect, with the flashed message, to the page the browser would show.
+     */
+    protected String submit(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
+        if (htmx) {
+            return render(request, true);
+        }
+        MvcResult posted =
+                mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+        String location = posted.getResponse().getRedirectedUrl();
+        assertThat(location).as("the page redirected to").isNotNull();
+        MockHttpServletRequestBuilder page = get(URI.create(location));
+        if (!posted.getFlashMap().isEmpty()) {
+            page.flashAttrs(posted.getFlashMap());
+        }
+        return render(page, false);
+    }
+
+    /** A full page is a whole document with the console's navigation; an htmx answer is only the fragment. */
+    protected static void assertShape(String html, boolean htmx, String activeNavLink) {
+        if (htmx) {
+            assertThat(html).doesNotContain("<html", "<head", "<nav>", "htmx.min.js");
+        } else {
+            assertThat(html)
+                    .contains("<!DOCTYPE html>", "<html", "<nav>", "href=\"/alerts\"", "href=\"/monitors\"")
+                    .containsPattern("aria-current=\"page\"[^>]*>" + activeNavLink + "</a>");
+        }
+    }
+
+    protected static String section(String html, String marker) {
+        int start = html.indexOf(marker);
+        assertThat(start).as("%s in the page", marker).isNotNegative();
+        int end = html.indexOf("</table>", start);
+        return html.substring(start, end < 0 ? html.length() : end);
+    }
+
+    protected static String rowOf(String html, String marker) {
+        int at = html.indexOf(marker);
+        assertThat(at).as("%s in the page", marker).isNotNegative();
+        int start = html.lastIndexOf("<tr", at);
+        return html.substring(start < 0 ? at : start, html.indexOf("</tr>", at));
+    }
+
+    @SuppressWarnings("unchecked")
+    protected <Q> void answer(Class<Q> queryType, Object result) {
+        given(queries.query(any(queryType), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(result));
+    }
+
+    /** The one query of this type the controller asked. */
+    protected <Q> Q queried(Class<Q> type) {
+        List<Q> asked = queriedAll(type);
+        assertThat(asked).hasSize(1);
+        return asked.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    protected <Q> List<Q> queriedAll(Class<Q> type) {
+        ArgumentCaptor<Object> captor = ArgumentCaptor.forClass(Object.class);
+        verify(queries, atLeastOnce()).query(captor.capture(), any(ResponseType.class));
+        return captor.getAllValues().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    /** The one command the controller sent, which must be of this type. */
+    protected <C> C sent(Class<C> type) {
+        ArgumentCaptor<Object> captor = ArgumentCaptor.forClass(Object.class);
+        verify(commands).sendAndWait(captor.capture());
+        assertThat(captor.getValue()).isInstanceOf(type);
+        return type.cast(captor.getValue());
+    }
+
+    protected static Map<String, String> series(String... namesAndValues) {
+        Map<String, String> series = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            series.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return series;
+    }
+}
