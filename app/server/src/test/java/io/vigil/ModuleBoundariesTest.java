@@ -38,7 +38,7 @@ class ModuleBoundariesTest {
             "ingest", Set.of(),
             "patterns", Set.of(),
             "scoring", Set.of("ingest", "patterns"),
-            "analytics", Set.of("ingest", "scoring", "patterns"),
+            "analytics", Set.of("ingest"),
             "web", Set.of("analytics"),
             "tools", Set.of("ingest", "scoring", "analytics"));
 

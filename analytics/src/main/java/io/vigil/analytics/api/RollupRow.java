@@ -28,8 +28,7 @@ public record RollupRow(
         minute = minute.truncatedTo(ChronoUnit.MINUTES);
         dimensions = Map.copyOf(dimensions);
         if (attempts < 0 || successes < 0 || successes > attempts) {
-            throw new IllegalArgumentException(
-                    "need 0 <= successes <= attempts, got " + successes + " of " + attempts);
+            throw new IllegalArgumentException("need 0 <= successes <= attempts, got " + successes + " of " + attempts);
         }
     }
 

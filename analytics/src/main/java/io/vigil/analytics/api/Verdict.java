@@ -1,6 +1,5 @@
 package io.vigil.analytics.api;
 
-
 /**
  * What {@link MinuteDetector#evaluate} concluded about one minute of one series. Besides the yes/no it carries what an
  * alert needs to explain itself to the person it pages: the value, what was expected, from which reference, and how

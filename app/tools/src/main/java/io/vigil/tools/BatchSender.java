@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
-
 /**
  * Sends batches to {@code POST /api/v1/events/batch} through the tools' {@link VigilClient}, which retries every
  * doubtful case (sending a batch again is always safe, as Vigil ignores ids it already stored), and reads Vigil's
@@ -84,8 +83,9 @@ final class BatchSender {
             }
         }
         if (byItem.isEmpty()) {
-            throw new ImportFailure("Vigil rejected the batch of lines " + batch.line(0) + " to "
-                    + batch.line(batch.size() - 1) + " (400) without naming a bad event" + VigilClient.detail(response.body()));
+            throw new ImportFailure(
+                    "Vigil rejected the batch of lines " + batch.line(0) + " to " + batch.line(batch.size() - 1)
+                            + " (400) without naming a bad event" + VigilClient.detail(response.body()));
         }
         byItem.forEach((index, problems) -> tally.badLine(batch.line(index), problems));
         return batch.without(byItem.keySet());

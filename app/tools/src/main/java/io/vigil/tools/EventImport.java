@@ -298,6 +298,5 @@ final class EventImport {
     }
 
     /** The command line, read. {@code format} is null when the file's name or content decides. */
-    record Options(
-            String file, URI url, EventInput.Format format, int batchSize, int concurrency, boolean strict) {}
+    record Options(String file, URI url, EventInput.Format format, int batchSize, int concurrency, boolean strict) {}
 }

@@ -2,8 +2,8 @@ package io.vigil.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigil.tools.http.RetryPolicy;
 import io.vigil.tools.EventImport.Tuning;
+import io.vigil.tools.http.RetryPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

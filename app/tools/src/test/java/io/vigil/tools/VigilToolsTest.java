@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VigilToolsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"simulate", "import", "bench", "bench scoring", "bench monitoring", "bench report", "detect"})
+    @ValueSource(
+            strings = {"simulate", "import", "bench", "bench scoring", "bench monitoring", "bench report", "detect"})
     void everyToolHasAGeneratedHelp(String command) {
         String[] args = (command + " --help").split(" ");
         ToolRun run = ToolRun.of(args);

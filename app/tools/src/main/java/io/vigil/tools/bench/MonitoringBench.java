@@ -41,7 +41,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-
 /**
  * {@code ./vigil bench monitoring}: drives a running Vigil over its API and measures, in one run on one machine,
  * operational events ingested per second (beside raw ClickHouse batch inserts of the same rows), how fresh the
@@ -471,7 +470,7 @@ final class MonitoringBench implements Callable<Integer> {
     // ---- 4. one evaluation cycle over 1,000,000 active series
 
     private void cycle() throws Exception {
-        
+
         String monitor = "bench-cycle-" + run;
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         long[] offsets = {0, 60, 86_400, 604_800};
@@ -486,7 +485,11 @@ final class MonitoringBench implements Callable<Integer> {
                     new RollupRow(
                                     at,
                                     "session",
-                                    Map.of(Dimension.MERCHANT, run + "-c" + i / 1000, Dimension.BROWSER, "b" + i % 1000),
+                                    Map.of(
+                                            Dimension.MERCHANT,
+                                            run + "-c" + i / 1000,
+                                            Dimension.BROWSER,
+                                            "b" + i % 1000),
                                     40 + i % 7,
                                     30 + i % 5)
                             .appendTabSeparated(tsv);
@@ -538,8 +541,7 @@ final class MonitoringBench implements Callable<Integer> {
 
     // ---- plumbing
 
-    private HttpResponse<String> post(String path, String body)
-            throws VigilUnavailableException, InterruptedException {
+    private HttpResponse<String> post(String path, String body) throws VigilUnavailableException, InterruptedException {
         return VigilClient.await(client.post(path, body));
     }
 
@@ -595,7 +597,8 @@ final class MonitoringBench implements Callable<Integer> {
             String deviceType) {
 
         static BenchEvent session(String id, Instant timestamp, String merchantId) {
-            return new BenchEvent(id, timestamp.toString(), merchantId, "session", "success", null, null, null, null, null);
+            return new BenchEvent(
+                    id, timestamp.toString(), merchantId, "session", "success", null, null, null, null, null);
         }
     }
 }

@@ -3,11 +3,6 @@ package io.vigil.tools.bench;
 import io.vigil.scoring.api.FeatureStoreFootprint;
 import io.vigil.tools.Terminal;
 import io.vigil.tools.VigilAddress;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -21,13 +16,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./vigil bench scoring}: drives a running Vigil over HTTP from its own process with generated traffic and

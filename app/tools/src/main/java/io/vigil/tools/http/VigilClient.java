@@ -47,9 +47,8 @@ public final class VigilClient {
      */
     public VigilClient(
             URI base, String agent, RetryPolicy retry, Duration timeout, Runnable onRetry, Executor executor) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
         if (executor != null) {
             builder.executor(executor);
         }

@@ -66,8 +66,9 @@ final class Simulate {
     private static int send(SimulateOptions options, SimulationConfig config, PrintStream err)
             throws InterruptedException {
         if (!new VigilClient(options.url(), "vigil-simulate").ready()) {
-            err.println("simulate: Vigil at " + options.url() + " is not ready (" + options.url()
-                    + "/actuator/health/readiness is not UP); start it with ./vigil up, or give its address with --url");
+            err.println(
+                    "simulate: Vigil at " + options.url() + " is not ready (" + options.url()
+                            + "/actuator/health/readiness is not UP); start it with ./vigil up, or give its address with --url");
             return 1;
         }
         TrafficSender.Options senderOptions = TrafficSender.Options.defaults(options.url())

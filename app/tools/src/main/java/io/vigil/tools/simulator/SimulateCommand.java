@@ -76,8 +76,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--customers",
             paramLabel = "N",
-            description = "number of customers (default: " + SimulationConfig.CUSTOMERS_PER_MERCHANT
-                    + " per merchant)")
+            description = "number of customers (default: " + SimulationConfig.CUSTOMERS_PER_MERCHANT + " per merchant)")
     private Integer customers;
 
     @Option(
@@ -128,7 +127,9 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "where to write the manifest (default: ${DEFAULT-VALUE})")
     private Path manifest;
 
-    @Option(names = "--dry-run", description = "generate only: write the manifest, print counts and the stream's SHA-256")
+    @Option(
+            names = "--dry-run",
+            description = "generate only: write the manifest, print counts and the stream's SHA-256")
     private boolean dryRun;
 
     @Option(names = "--no-transactions", description = "send no transactions (and so no outcomes)")

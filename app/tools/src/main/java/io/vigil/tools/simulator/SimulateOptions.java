@@ -98,8 +98,8 @@ record SimulateOptions(
             String[] pair = part.trim().split("=", 2);
             if (pair.length != 2) {
                 throw new UsageException(
-                        "takes typology=weight pairs separated by commas, e.g. card_testing=2,device_farm=1;"
-                                + " got '" + part.trim() + "'");
+                        "takes typology=weight pairs separated by commas, e.g. card_testing=2,device_farm=1;" + " got '"
+                                + part.trim() + "'");
             }
             Typology typology;
             try {

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
-
 /**
  * Sends a stream of simulated items to Vigil's public API: transactions one request each, many at once (a checkout
  * sends one, and Vigil must take many checkouts at a time); operational events in batches, as a gateway would
@@ -144,7 +143,12 @@ public final class TrafficSender {
         this.httpThreads = Executors.newFixedThreadPool(2, daemon("simulate-http"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("simulate-timer"));
         this.vigil = new VigilClient(
-                options.base(), "vigil-simulate", RetryPolicy.DEFAULT, REQUEST_TIMEOUT, retries::increment, httpThreads);
+                options.base(),
+                "vigil-simulate",
+                RetryPolicy.DEFAULT,
+                REQUEST_TIMEOUT,
+                retries::increment,
+                httpThreads);
         this.inFlight = new Semaphore(options.maxInFlight());
     }
 
@@ -309,9 +313,8 @@ public final class TrafficSender {
     private void count(HttpResponse<String> response, Throwable failure, String what) {
         requests.increment();
         if (response == null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause()
-                    : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof VigilUnavailableException unavailable && unavailable.lastStatus() >= 500) {
                 serverErrors.increment();
                 showProblem(what + ": " + unavailable.getMessage());

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigil.analytics.api.Sample;
-import io.vigil.tools.ToolRun;
 import io.vigil.analytics.api.SampleKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.vigil.tools.ToolRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-
-
 /** The command line of {@code ./vigil simulate}: its defaults, its forms, and errors a person can act on. */
 class SimulateOptionsTest {
 
@@ -91,7 +89,8 @@ class SimulateOptionsTest {
         assertThatThrownBy(() -> parse("--duration", "10 minutes"))
                 .hasMessage("--duration: must be a duration such as 30s, 10m, 2h, 1d or 1h30m, got '10 minutes'");
         assertThatThrownBy(() -> parse("--from", "yesterday")).hasMessageStartingWith("--from: must be an instant");
-        assertThatThrownBy(() -> parse("--seed")).hasMessageStartingWith("Missing required parameter for option '--seed'");
+        assertThatThrownBy(() -> parse("--seed"))
+                .hasMessageStartingWith("Missing required parameter for option '--seed'");
         assertThatThrownBy(() -> parse("--sed", "1")).hasMessageStartingWith("Unknown options: '--sed'");
         assertThatThrownBy(() -> parse("fast")).hasMessageContaining("Unmatched argument at index 0: 'fast'");
         assertThatThrownBy(() -> parse("--backfill=yes"))
@@ -114,7 +113,9 @@ class SimulateOptionsTest {
     void badOptionsExitWithStatusTwoAndTheUsage() {
         ToolRun run = ToolRun.of("simulate", "--rate", "-1");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("--rate must be a number above 0, got -1.0").contains("--help");
+        assertThat(run.err())
+                .contains("--rate must be a number above 0, got -1.0")
+                .contains("--help");
     }
 
     @Test
@@ -132,7 +133,8 @@ class SimulateOptionsTest {
         String[] args = {
             "--dry-run", "--from", "2026-03-10T12:00:00Z", "--duration", "5m", "--manifest", file.toString()
         };
-        ToolRun run = ToolRun.of(Stream.concat(Stream.of("simulate"), Stream.of(args)).toArray(String[]::new));
+        ToolRun run =
+                ToolRun.of(Stream.concat(Stream.of("simulate"), Stream.of(args)).toArray(String[]::new));
 
         assertThat(run.status()).isZero();
         SimulationConfig config = parse(args).config();
