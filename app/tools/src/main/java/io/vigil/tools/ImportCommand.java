@@ -3,13 +3,11 @@ package io.vigil.tools;
 import io.vigil.tools.http.VigilClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code ./vigil import}: the command line of {@link EventImport}. */
 @Command(
@@ -94,14 +92,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** {@code ndjson} (or {@code jsonl}, {@code json}) or {@code csv}. */
-    static final class FormatConverter implements ITypeConverter<EventInput.Format> {
-        @Override
-        public EventInput.Format convert(String value) {
-            try {
-                return EventInput.Format.fromWire(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class FormatConverter extends WireValueConverter<EventInput.Format> {
+        FormatConverter() {
+            super(EventInput.Format::fromWire);
         }
     }
 }

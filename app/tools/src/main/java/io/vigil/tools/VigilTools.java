@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one entry point of Vigil's command-line tools ({@code java -jar vigil-tools.jar COMMAND ...}, which
+ * The one entry point of Vigil's command-line tools ({@code java -jar vigil-tools-exec.jar COMMAND ...}, which
  * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench} and {@code detect}). One parser (picocli)
  * reads every command's options and writes every {@code --help}; one rule holds for every mistake on the command line:
  * a message naming the option on standard error, the command's usage, and exit status 2.

@@ -4,14 +4,13 @@ import io.vigil.analytics.api.Direction;
 import io.vigil.analytics.api.Sensitivity;
 import io.vigil.tools.Terminal;
 import io.vigil.tools.VigilTools;
+import io.vigil.tools.WireValueConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code ./vigil detect}: the command line of {@link DetectCsv}. */
 @Command(
@@ -76,25 +75,15 @@ public final class DetectCommand implements Callable<Integer> {
         return DetectCsv.run(options, terminal.in(), terminal.out(), terminal.err());
     }
 
-    static final class SensitivityConverter implements ITypeConverter<Sensitivity> {
-        @Override
-        public Sensitivity convert(String value) {
-            try {
-                return Sensitivity.fromWire(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SensitivityConverter extends WireValueConverter<Sensitivity> {
+        SensitivityConverter() {
+            super(Sensitivity::fromWire);
         }
     }
 
-    static final class DirectionConverter implements ITypeConverter<Direction> {
-        @Override
-        public Direction convert(String value) {
-            try {
-                return Direction.fromWire(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class DirectionConverter extends WireValueConverter<Direction> {
+        DirectionConverter() {
+            super(Direction::fromWire);
         }
     }
 }
