@@ -519,6 +519,10 @@ final class MonitoringBench implements Callable<Integer> {
             progress("cycle: waiting for minute %s to be evaluated", minute);
             Thread.sleep(2_000);
         }
+        if (cycleCount() <= before) {
+            throw new IllegalStateException("minute " + minute + " was not evaluated by " + deadline
+                    + " (vigil_monitor_cycle_seconds_count did not grow): no cycle figure");
+        }
         double seconds = prometheus("vigil_monitor_cycle_seconds_max");
         post("/api/v1/monitors/" + monitor + "/pause", "");
         results.put("cycle_series", series);
@@ -531,7 +535,11 @@ final class MonitoringBench implements Callable<Integer> {
     }
 
     private double prometheus(String metric) throws Exception {
-        for (String line : get("/actuator/prometheus").body().split("\n")) {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        if (metrics.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/prometheus answered " + metrics.statusCode());
+        }
+        for (String line : metrics.body().split("\n")) {
             if (line.startsWith(metric + " ") || line.startsWith(metric + "{")) {
                 return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }

@@ -82,6 +82,7 @@ public final class VigilClient {
      */
     public CompletableFuture<HttpResponse<String>> post(String path, byte[] json, BooleanSupplier stopping) {
         HttpRequest request = request(path)
+                .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();
@@ -93,7 +94,7 @@ public final class VigilClient {
         return post(path, json.getBytes(StandardCharsets.UTF_8), () -> false);
     }
 
-    /** GETs a path with the same retries. */
+    /** GETs a path with the same retries, in whatever type it has (JSON, or Prometheus' text). */
     public CompletableFuture<HttpResponse<String>> get(String path) {
         return new Exchange(request(path).GET().build(), () -> false).start();
     }
@@ -130,10 +131,7 @@ public final class VigilClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(resolve(path))
-                .timeout(timeout)
-                .header("Accept", "application/json, application/problem+json")
-                .header("User-Agent", agent);
+        return HttpRequest.newBuilder(resolve(path)).timeout(timeout).header("User-Agent", agent);
     }
 
     /** One request and its tries. */
