@@ -70,16 +70,15 @@ class NotificationRouterTest {
     void aRouteNeedsAUrlAndAFormat() {
         assertThatThrownBy(() -> new NotificationRoute("r", Map.of(), null, Format.SLACK))
                 .hasMessageContaining("url");
-        assertThatThrownBy(
-                        () -> new NotificationRoute("r", Map.of(), URI.create("https://hooks.example.com"), null))
+        assertThatThrownBy(() -> new NotificationRoute("r", Map.of(), URI.create("https://hooks.example.com"), null))
                 .hasMessageContaining("format");
     }
 
     @Test
     void aRouteWithoutANameIsCalledAfterItsPlaceInTheList() {
         NotificationRoute named = route(Map.of(), "https://hooks.example.com/named");
-        NotificationRoute unnamed =
-                new NotificationRoute(" ", Map.of(), URI.create("https://hooks.slack.com/services/T0/B0/XX"), Format.SLACK);
+        NotificationRoute unnamed = new NotificationRoute(
+                " ", Map.of(), URI.create("https://hooks.slack.com/services/T0/B0/XX"), Format.SLACK);
         NotificationRouter router = new NotificationRouter(List.of(named, unnamed));
 
         assertThat(router.routes()).extracting(NotificationRoute::name).containsExactly("/named", "route-1");

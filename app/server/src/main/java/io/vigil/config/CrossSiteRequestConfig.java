@@ -48,6 +48,8 @@ class CrossSiteRequestConfig {
     }
 
     private static String blankIfWildcard(String address) {
-        return address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? null : address;
+        return address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
+                ? null
+                : address;
     }
 }

@@ -55,13 +55,16 @@ class HostileSurfacesIT {
 
     static Stream<Arguments> refusedApiRequests() {
         return Stream.of(
-                Arguments.of("pause with no content type (a form's empty POST)", new Hostile("POST", pause(), Map.of(), "")),
+                Arguments.of(
+                        "pause with no content type (a form's empty POST)", new Hostile("POST", pause(), Map.of(), "")),
                 Arguments.of(
                         "pause, form-encoded",
-                        new Hostile("POST", pause(), Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=1")),
+                        new Hostile(
+                                "POST", pause(), Map.of("Content-Type", "application/x-www-form-urlencoded"), "a=1")),
                 Arguments.of(
                         "pause, multipart form",
-                        new Hostile("POST", pause(), Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x--")),
+                        new Hostile(
+                                "POST", pause(), Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x--")),
                 Arguments.of(
                         "pause, text/plain (a form with enctype text/plain)",
                         new Hostile("POST", pause(), Map.of("Content-Type", "text/plain"), "{}")),
@@ -91,7 +94,11 @@ class HostileSurfacesIT {
                         new Hostile("DELETE", "/api/v1/monitors/%ID%", Map.of(), "")),
                 Arguments.of(
                         "change with JSON from a foreign Origin",
-                        new Hostile("PUT", "/api/v1/monitors/%ID%", json("Origin", "https://evil.example"), monitor("%ID%", "Hijacked"))),
+                        new Hostile(
+                                "PUT",
+                                "/api/v1/monitors/%ID%",
+                                json("Origin", "https://evil.example"),
+                                monitor("%ID%", "Hijacked"))),
                 Arguments.of(
                         "resume with X-Requested-With but a foreign Host",
                         new Hostile(
@@ -107,8 +114,11 @@ class HostileSurfacesIT {
         String id = newMonitor();
         String before = monitorJson(id);
 
-        Answer answer = send(hostile.method(), hostile.path().replace("%ID%", id), hostile.headers(), hostile.body()
-                .replace("%ID%", id));
+        Answer answer = send(
+                hostile.method(),
+                hostile.path().replace("%ID%", id),
+                hostile.headers(),
+                hostile.body().replace("%ID%", id));
 
         assertThat(answer.status()).as(name).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -123,7 +133,9 @@ class HostileSurfacesIT {
         String id = "hostile-" + RUN + "-textplain";
 
         Answer answer = send(
-                "POST", "/api/v1/transactions", Map.of("Content-Type", "text/plain", "Origin", "http://evil.example"),
+                "POST",
+                "/api/v1/transactions",
+                Map.of("Content-Type", "text/plain", "Origin", "http://evil.example"),
                 transaction(id));
 
         assertThat(answer.status()).isEqualTo(403);
@@ -165,9 +177,7 @@ class HostileSurfacesIT {
                 Arguments.of(
                         "a form with neither Origin nor HX-Request",
                         Map.of("Content-Type", "application/x-www-form-urlencoded")),
-                Arguments.of(
-                        "htmx from a foreign page",
-                        Map.of("HX-Request", "true", "Origin", "http://evil.example")),
+                Arguments.of("htmx from a foreign page", Map.of("HX-Request", "true", "Origin", "http://evil.example")),
                 Arguments.of(
                         "htmx with a foreign Host (DNS rebinding)",
                         Map.of("HX-Request", "true", "Host", "rebind.evil.example:%PORT%")));
@@ -219,7 +229,10 @@ class HostileSurfacesIT {
         String id = newMonitor();
 
         Answer htmx = send(
-                "POST", "/monitors/" + id + "/pause", Map.of("HX-Request", "true", "Origin", "http://127.0.0.1:%PORT%"), "");
+                "POST",
+                "/monitors/" + id + "/pause",
+                Map.of("HX-Request", "true", "Origin", "http://127.0.0.1:%PORT%"),
+                "");
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(JSON.readTree(monitorJson(id)).path("status").asText()).isEqualTo("paused");
 
@@ -240,15 +253,20 @@ class HostileSurfacesIT {
 
         assertThat(health.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
-        assertThat(body.path("components").path("couchDb").path("status").asText()).isEqualTo("UP");
-        assertThat(body.path("components").path("clickHouse").path("status").asText()).isEqualTo("UP");
-        body.path("components").forEach(component -> assertThat(component.has("details"))
-                .as("details of " + component)
-                .isFalse());
+        assertThat(body.path("components").path("couchDb").path("status").asText())
+                .isEqualTo("UP");
+        assertThat(body.path("components").path("clickHouse").path("status").asText())
+                .isEqualTo("UP");
+        body.path("components")
+                .forEach(component -> assertThat(component.has("details"))
+                        .as("details of " + component)
+                        .isFalse());
         assertThat(health.body())
                 .doesNotContain("http://", "jdbc:", "\"version\"", "\"database\"", "\"url\"", "PostgreSQL");
-        assertThat(send("GET", "/actuator/health/readiness", Map.of(), null).body()).contains("\"status\":\"UP\"");
-        assertThat(send("GET", "/actuator/health/liveness", Map.of(), null).body()).contains("\"status\":\"UP\"");
+        assertThat(send("GET", "/actuator/health/readiness", Map.of(), null).body())
+                .contains("\"status\":\"UP\"");
+        assertThat(send("GET", "/actuator/health/liveness", Map.of(), null).body())
+                .contains("\"status\":\"UP\"");
     }
 
     @Test
@@ -376,7 +394,9 @@ class HostileSurfacesIT {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
-            fields.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip());
+            fields.put(
+                    head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    head[i].substring(colon + 1).strip());
         }
         byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
         if ("chunked".equalsIgnoreCase(fields.get("transfer-encoding"))) {

@@ -32,6 +32,7 @@ final class Stores {
     static final String COUCHDB_DB = env("VIGIL_COUCHDB_DATABASE", "vigil-patterns");
     /** The stores' credentials, which {@code ./vigil test} passes for the servers it started; empty: none. */
     static final String CLICKHOUSE_USER = env("VIGIL_CLICKHOUSE_USER", "default");
+
     static final String CLICKHOUSE_PASSWORD = env("VIGIL_CLICKHOUSE_PASSWORD", "");
     static final String COUCHDB_USER = env("VIGIL_COUCHDB_USER", "");
     static final String COUCHDB_PASSWORD = env("VIGIL_COUCHDB_PASSWORD", "");
@@ -106,8 +107,8 @@ final class Stores {
     /** Writes a document into the given CouchDB database, over its current revision if there is one. */
     static void putCouchDocument(String databaseUrl, String id, String json) throws Exception {
         String url = databaseUrl + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-        HttpResponse<String> current = HTTP.send(
-                couch(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> current =
+                HTTP.send(couch(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofString());
         String body = json;
         if (current.statusCode() == 200) {
             String rev = current.body().replaceFirst("(?s).*\"_rev\"\\s*:\\s*\"([^\"]+)\".*", "$1");
@@ -126,8 +127,8 @@ final class Stores {
 
     static String getCouchDocument(String id) throws Exception {
         return HTTP.send(
-                        couch(HttpRequest.newBuilder(URI.create(
-                                        COUCHDB_URL + "/" + COUCHDB_DB + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8))))
+                        couch(HttpRequest.newBuilder(URI.create(COUCHDB_URL + "/" + COUCHDB_DB + "/"
+                                        + URLEncoder.encode(id, StandardCharsets.UTF_8))))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
@@ -142,8 +143,8 @@ final class Stores {
         if (user.isEmpty()) {
             return request;
         }
-        String token = java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String token =
+                java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return request.header("Authorization", "Basic " + token);
     }
 

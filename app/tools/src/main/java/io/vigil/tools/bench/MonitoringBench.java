@@ -557,8 +557,9 @@ final class MonitoringBench implements Callable<Integer> {
             String user = java.util.Objects.requireNonNullElse(System.getenv("VIGIL_CLICKHOUSE_USER"), "default");
             request.header(
                     "Authorization",
-                    "Basic " + java.util.Base64.getEncoder()
-                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         HttpResponse<String> r = CLICKHOUSE.send(
                 request.timeout(Duration.ofSeconds(120))

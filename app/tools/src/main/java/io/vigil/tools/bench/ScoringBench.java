@@ -337,8 +337,10 @@ final class ScoringBench implements Callable<Integer> {
         String password = java.util.Objects.requireNonNullElse(System.getenv("VIGIL_COUCHDB_PASSWORD"), "");
         return request.header(
                 "Authorization",
-                "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private double pgCommitRate(int clients, int seconds) throws Exception {
