@@ -6,6 +6,10 @@ import java.time.Instant;
  * One notification delivery and how it went.
  *
  * @param kind firing or resolved
+ * @param route the name of the notification route it went along ({@code vigil.monitoring.routes[i].name}); null for a
+ *     delivery made before routes had names
+ * @param host the receiver's host and port ({@code hooks.slack.com:443}); never the URL's path or query, which for a
+ *     Slack incoming webhook is the secret
  * @param status pending (to send or to retry at {@code nextAttemptAt}), delivered, or failed (attempts exhausted)
  */
 public record DeliveryStatus(
@@ -13,7 +17,8 @@ public record DeliveryStatus(
         String alertId,
         int incident,
         String kind,
-        String url,
+        String route,
+        String host,
         String format,
         String status,
         int attempts,

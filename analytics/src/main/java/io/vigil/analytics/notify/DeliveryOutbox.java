@@ -1,6 +1,7 @@
 package io.vigil.analytics.notify;
 
 import io.vigil.analytics.api.DeliveryStatus;
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryOutbox {
 
-    /** A delivery due to be sent. */
-    record Due(String deliveryId, String url, String payload, int attempts) {}
+    /** A delivery due to be sent; {@code url} is secret (never logged or shown), {@code route} names it. */
+    record Due(String deliveryId, String route, String url, String payload, int attempts) {
+
+        /** The route and receiver, for log lines: {@code ops-slack (hooks.slack.com:443)}. */
+        String describe() {
+            return (route == null ? "route" : route) + " (" + DeliveryOutbox.host(url) + ")";
+        }
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -22,13 +29,14 @@ class DeliveryOutbox {
 
     void add(String deliveryId, AlertNotifier.Incident incident, NotificationRoute route, String payload) {
         jdbc.update(
-                "INSERT INTO notification_delivery (delivery_id, alert_id, incident, kind, url, format, payload, status,"
-                        + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', now(), now())"
+                "INSERT INTO notification_delivery (delivery_id, alert_id, incident, kind, route, url, format, payload,"
+                        + " status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', now(), now())"
                         + " ON CONFLICT (delivery_id) DO NOTHING",
                 deliveryId,
                 incident.alertId(),
                 incident.incident(),
                 incident.kind(),
+                route.name(),
                 route.url().toString(),
                 route.format().name().toLowerCase(java.util.Locale.ROOT),
                 payload);
@@ -36,9 +44,9 @@ class DeliveryOutbox {
 
     List<Due> due(int limit) {
         return jdbc.query(
-                "SELECT delivery_id, url, payload, attempts FROM notification_delivery"
+                "SELECT delivery_id, route, url, payload, attempts FROM notification_delivery"
                         + " WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT ?",
-                (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
                 limit);
     }
 
@@ -72,7 +80,8 @@ class DeliveryOutbox {
 
     List<DeliveryStatus> recent(String alertId, int limit) {
         return jdbc.query(
-                "SELECT delivery_id, alert_id, incident, kind, url, format, status, attempts, last_status, last_error,"
+                "SELECT delivery_id, alert_id, incident, kind, route, url, format, status, attempts, last_status,"
+                        + " last_error,"
                         + " created_at, delivered_at, next_attempt_at FROM notification_delivery"
                         + (alertId == null ? "" : " WHERE alert_id = ?")
                         + " ORDER BY created_at DESC LIMIT ?",
@@ -82,14 +91,24 @@ class DeliveryOutbox {
                         rs.getInt(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getString(6),
+                        host(rs.getString(6)),
                         rs.getString(7),
-                        rs.getInt(8),
-                        (Integer) rs.getObject(9),
-                        rs.getString(10),
-                        rs.getTimestamp(11).toInstant(),
-                        rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
-                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant()),
+                        rs.getString(8),
+                        rs.getInt(9),
+                        (Integer) rs.getObject(10),
+                        rs.getString(11),
+                        rs.getTimestamp(12).toInstant(),
+                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+                        rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant()),
                 alertId == null ? new Object[] {limit} : new Object[] {alertId, limit});
+    }
+
+    /** What may be shown of a stored webhook URL: its host and port, never its path or query (the secret). */
+    static String host(String url) {
+        try {
+            return WebhookSender.receiver(URI.create(url));
+        } catch (IllegalArgumentException notAUri) {
+            return "?";
+        }
     }
 }

@@ -91,9 +91,9 @@ class DeliveryWorker implements SmartLifecycle {
                             result.error(),
                             delay.map(d -> clock.instant().plus(d)).orElse(null));
                     log.warn(
-                            "Notification {} to {} failed (attempt {}): {}",
+                            "Notification {} along {} failed (attempt {}): {}",
                             due.deliveryId(),
-                            due.url(),
+                            due.describe(),
                             due.attempts() + 1,
                             result.error());
                 }

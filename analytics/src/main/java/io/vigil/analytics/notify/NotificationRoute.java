@@ -14,9 +14,13 @@ import java.util.Objects;
  * empty or absent {@code match} matches every alert.
  *
  * <p>A plain record, so that Spring Boot binds a list of routes from {@code application.yml}. The URL of a Slack
- * incoming webhook is a secret: it is never part of a delivery's error message.
+ * incoming webhook is a secret: it is never part of a delivery's error message, of a log line, of the API or of the
+ * console, which name the route by its {@code name} and the receiver by host and port. A route without a name is
+ * called {@code route-<index>} after its place in the list ({@link NotificationRouter}).
+ *
+ * @param name how deliveries and logs name the route; null or blank for {@code route-<index>}
  */
-public record NotificationRoute(Map<String, String> match, URI url, Format format) {
+public record NotificationRoute(String name, Map<String, String> match, URI url, Format format) {
 
     /** The value that matches anything. */
     public static final String ANY = "*";
@@ -30,9 +34,23 @@ public record NotificationRoute(Map<String, String> match, URI url, Format forma
     }
 
     public NotificationRoute {
+        name = name == null || name.isBlank() ? null : name.strip();
+        if (name != null && name.length() > 200) {
+            throw new IllegalArgumentException("a notification route's name has at most 200 characters");
+        }
         match = match == null ? Map.of() : Map.copyOf(match);
         Objects.requireNonNull(url, "a notification route needs a url");
         Objects.requireNonNull(format, "a notification route needs a format (SLACK or GENERIC)");
+    }
+
+    /** This route under another name. */
+    NotificationRoute named(String newName) {
+        return new NotificationRoute(newName, match, url, format);
+    }
+
+    /** The receiver's host and port, {@code hooks.slack.com:443}: what may be shown of the URL. */
+    public String host() {
+        return WebhookSender.receiver(url);
     }
 
     /** Whether an alert on a series with these attributes (dimensions and {@code monitor}) goes this way. */

@@ -1,5 +1,6 @@
 package io.vigil.analytics.notify;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,14 @@ public final class NotificationRouter {
 
     private final List<NotificationRoute> routes;
 
+    /** A route without a name is called {@code route-<index>}, its place in the list counted from 0. */
     public NotificationRouter(List<NotificationRoute> routes) {
-        this.routes = List.copyOf(routes);
+        List<NotificationRoute> named = new ArrayList<>(routes.size());
+        for (int i = 0; i < routes.size(); i++) {
+            NotificationRoute route = routes.get(i);
+            named.add(route.name() == null ? route.named("route-" + i) : route);
+        }
+        this.routes = List.copyOf(named);
     }
 
     /** The routes for this alert, in configuration order; empty when none fits. */

@@ -84,7 +84,11 @@ public final class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException e) {
-            return DeliveryResult.failed(-1, "not a usable webhook URL: " + e.getMessage(), since(start));
+            // the JDK's message may quote the whole URL, and with it the secret
+            return DeliveryResult.failed(
+                    -1,
+                    "not a usable webhook URL for " + receiver(url) + ": it needs the scheme http or https and a host",
+                    since(start));
         }
         BoundedBody body = new BoundedBody();
         CompletableFuture<HttpResponse<Void>> answer =

@@ -49,7 +49,7 @@ class NotificationRouterTest {
     void anEmptyOrAbsentMatchRoutesEveryAlert() {
         NotificationRoute empty = route(Map.of(), "https://hooks.example.com/all");
         NotificationRoute absent =
-                new NotificationRoute(null, URI.create("https://hooks.example.com/all2"), Format.SLACK);
+                new NotificationRoute("all2", null, URI.create("https://hooks.example.com/all2"), Format.SLACK);
         NotificationRouter router = new NotificationRouter(List.of(empty, absent));
 
         assertThat(router.routesFor("auth-rate", M42_SE)).containsExactly(empty, absent);
@@ -68,13 +68,24 @@ class NotificationRouterTest {
 
     @Test
     void aRouteNeedsAUrlAndAFormat() {
-        assertThatThrownBy(() -> new NotificationRoute(Map.of(), null, Format.SLACK))
+        assertThatThrownBy(() -> new NotificationRoute("r", Map.of(), null, Format.SLACK))
                 .hasMessageContaining("url");
-        assertThatThrownBy(() -> new NotificationRoute(Map.of(), URI.create("https://hooks.example.com"), null))
+        assertThatThrownBy(() -> new NotificationRoute("r", Map.of(), URI.create("https://hooks.example.com"), null))
                 .hasMessageContaining("format");
     }
 
+    @Test
+    void aRouteWithoutANameIsCalledAfterItsPlaceInTheList() {
+        NotificationRoute named = route(Map.of(), "https://hooks.example.com/named");
+        NotificationRoute unnamed = new NotificationRoute(
+                " ", Map.of(), URI.create("https://hooks.slack.com/services/T0/B0/XX"), Format.SLACK);
+        NotificationRouter router = new NotificationRouter(List.of(named, unnamed));
+
+        assertThat(router.routes()).extracting(NotificationRoute::name).containsExactly("/named", "route-1");
+        assertThat(router.routes().get(1).host()).isEqualTo("hooks.slack.com:443");
+    }
+
     private static NotificationRoute route(Map<String, String> match, String url) {
-        return new NotificationRoute(match, URI.create(url), Format.GENERIC);
+        return new NotificationRoute(URI.create(url).getPath(), match, URI.create(url), Format.GENERIC);
     }
 }

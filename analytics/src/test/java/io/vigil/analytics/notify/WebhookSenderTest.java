@@ -149,6 +149,15 @@ class WebhookSenderTest {
         assertThat(result.error()).startsWith("not a usable webhook URL");
     }
 
+    @Test
+    void anUnusableUrlIsNotQuotedInTheError() {
+        // an underscore makes the host unparseable, and the JDK's own message would quote the whole URL
+        DeliveryResult result = sender.post(URI.create("https://hooks_slack.example/services/T0/B0/SECRET"), BODY);
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.error()).startsWith("not a usable webhook URL").doesNotContain("SECRET", "/services");
+    }
+
     private void answer(HttpExchange exchange, int status, String body) throws IOException {
         if (exchange.getRequestURI().getPath().equals("/ok")) {
             received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

@@ -27,6 +27,9 @@ class ApiDocumentation {
 
     private static final Map<String, String> PROBLEMS = Map.of(
             "400", "Malformed JSON, wrong types, missing or invalid fields; nothing is stored",
+            "403",
+                    "Refused as a possible cross-site request: a state-changing request needs a JSON body or the"
+                            + " header X-Requested-With, and Host and Origin (if sent) must name this Vigil",
             "404", "Unknown transaction",
             "409", "The same id was submitted with different content",
             "413", "Body over 64 KiB (batch: 10 MiB)",

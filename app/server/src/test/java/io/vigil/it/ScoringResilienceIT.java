@@ -108,6 +108,12 @@ class ScoringResilienceIT {
     }
 
     private static Process startCouch(String server, int port, Path data) throws Exception {
+        if (!Stores.COUCHDB_USER.isEmpty()) {
+            // the same admin as the pouchdb-server of ./vigil: Vigil connects with its credentials
+            Files.writeString(
+                    data.resolve("config.json"),
+                    "{\"admins\": {\"" + Stores.COUCHDB_USER + "\": \"" + Stores.COUCHDB_PASSWORD + "\"}}");
+        }
         Process p = new ProcessBuilder(
                         "node",
                         server,

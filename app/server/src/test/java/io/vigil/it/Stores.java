@@ -30,6 +30,12 @@ final class Stores {
     static final String CLICKHOUSE_DB = env("VIGIL_CLICKHOUSE_DATABASE", "vigil");
     static final String COUCHDB_URL = env("VIGIL_COUCHDB_URL", "http://127.0.0.1:15984");
     static final String COUCHDB_DB = env("VIGIL_COUCHDB_DATABASE", "vigil-patterns");
+    /** The stores' credentials, which {@code ./vigil test} passes for the servers it started; empty: none. */
+    static final String CLICKHOUSE_USER = env("VIGIL_CLICKHOUSE_USER", "default");
+
+    static final String CLICKHOUSE_PASSWORD = env("VIGIL_CLICKHOUSE_PASSWORD", "");
+    static final String COUCHDB_USER = env("VIGIL_COUCHDB_USER", "");
+    static final String COUCHDB_PASSWORD = env("VIGIL_COUCHDB_PASSWORD", "");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -75,7 +81,10 @@ final class Stores {
     /** Runs a ClickHouse query over HTTP and returns its TabSeparated output, trimmed. */
     static String clickHouse(String sql) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(CLICKHOUSE_HTTP + "/?database=" + CLICKHOUSE_DB))
+                withBasicAuth(
+                                HttpRequest.newBuilder(URI.create(CLICKHOUSE_HTTP + "/?database=" + CLICKHOUSE_DB)),
+                                CLICKHOUSE_PASSWORD.isEmpty() ? "" : CLICKHOUSE_USER,
+                                CLICKHOUSE_PASSWORD)
                         .POST(HttpRequest.BodyPublishers.ofString(sql))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -99,14 +108,14 @@ final class Stores {
     static void putCouchDocument(String databaseUrl, String id, String json) throws Exception {
         String url = databaseUrl + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
         HttpResponse<String> current =
-                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                HTTP.send(couch(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofString());
         String body = json;
         if (current.statusCode() == 200) {
             String rev = current.body().replaceFirst("(?s).*\"_rev\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             body = json.replaceFirst("\\{", "{\"_rev\":\"" + rev + "\",");
         }
         HttpResponse<String> put = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
+                couch(HttpRequest.newBuilder(URI.create(url)))
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -117,7 +126,26 @@ final class Stores {
     }
 
     static String getCouchDocument(String id) throws Exception {
-        return get(COUCHDB_URL + "/" + COUCHDB_DB + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+        return HTTP.send(
+                        couch(HttpRequest.newBuilder(URI.create(COUCHDB_URL + "/" + COUCHDB_DB + "/"
+                                        + URLEncoder.encode(id, StandardCharsets.UTF_8))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** A CouchDB request as Vigil's user, when the environment names one. */
+    static HttpRequest.Builder couch(HttpRequest.Builder request) {
+        return withBasicAuth(request, COUCHDB_USER, COUCHDB_PASSWORD);
+    }
+
+    private static HttpRequest.Builder withBasicAuth(HttpRequest.Builder request, String user, String password) {
+        if (user.isEmpty()) {
+            return request;
+        }
+        String token =
+                java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return request.header("Authorization", "Basic " + token);
     }
 
     /** The body of a GET. */

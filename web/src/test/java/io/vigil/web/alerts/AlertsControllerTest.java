@@ -124,7 +124,8 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             "a-1",
             1,
             "firing",
-            "https://hooks.example/ops",
+            "ops-slack",
+            "hooks.example:443",
             "slack",
             "failed",
             5,
@@ -139,7 +140,8 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             "a-2",
             3,
             "firing",
-            "https://pager.example/hook",
+            "pager",
+            "pager.example:443",
             "webhook",
             "delivered",
             1,
@@ -202,7 +204,7 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
         String failed = rowOf(deliveries, ">a-1 #1<");
         assertThat(failed)
                 .contains(
-                        ">slack https://hooks.example/ops<",
+                        ">slack ops-slack (hooks.example:443)<",
                         "class=\"delivery failed\"",
                         ">5<",
                         ">HTTP 500 from hooks.example: internal_error<",
@@ -210,7 +212,9 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
                         "name=\"deliveryId\" value=\"d-1\"",
                         ">Send again<");
         String delivered = rowOf(deliveries, ">a-2 #3<");
-        assertThat(delivered).contains("class=\"delivery delivered\"").doesNotContain("Send again", "<form");
+        assertThat(delivered)
+                .contains("class=\"delivery delivered\"", ">webhook pager (pager.example:443)<")
+                .doesNotContain("Send again", "<form");
     }
 
     @WithAndWithoutHtmx

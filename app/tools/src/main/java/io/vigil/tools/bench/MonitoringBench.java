@@ -558,9 +558,19 @@ final class MonitoringBench implements Callable<Integer> {
     }
 
     private String clickHouse(String sql) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(clickHouse + "/"));
+        // ./vigil passes the password of the ClickHouse it started as VIGIL_CLICKHOUSE_PASSWORD
+        String password = System.getenv("VIGIL_CLICKHOUSE_PASSWORD");
+        if (password != null && !password.isEmpty()) {
+            String user = java.util.Objects.requireNonNullElse(System.getenv("VIGIL_CLICKHOUSE_USER"), "default");
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         HttpResponse<String> r = CLICKHOUSE.send(
-                HttpRequest.newBuilder(URI.create(clickHouse + "/"))
-                        .timeout(Duration.ofSeconds(120))
+                request.timeout(Duration.ofSeconds(120))
                         .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -95,7 +95,11 @@ final class ScoringBench implements Callable<Integer> {
     @Option(names = "--db-user", defaultValue = "vigil")
     private String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "vigil")
+    @Option(
+            names = "--db-password",
+            defaultValue = "${env:VIGIL_DB_PASSWORD:-vigil}",
+            description = "by default VIGIL_DB_PASSWORD, which ./vigil sets: a password on a command line is visible to"
+                    + " every local user")
     private String dbPassword;
 
     @Option(names = "--app-pid", defaultValue = "", description = "Vigil's process id, to weigh its CPU per decision")
@@ -303,14 +307,15 @@ final class ScoringBench implements Callable<Integer> {
     private static void putDocument(java.net.http.HttpClient couch, String url, String json) throws Exception {
         URI uri = URI.create(url);
         var current = couch.send(
-                java.net.http.HttpRequest.newBuilder(uri).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                asVigil(java.net.http.HttpRequest.newBuilder(uri)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         String body = json;
         if (current.statusCode() == 200) {
             String rev = current.body().replaceFirst("(?s).*\"_rev\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             body = "{\"_rev\":\"" + rev + "\"," + json.substring(1);
         }
         var put = couch.send(
-                java.net.http.HttpRequest.newBuilder(uri)
+                asVigil(java.net.http.HttpRequest.newBuilder(uri))
                         .header("Content-Type", "application/json")
                         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -318,6 +323,24 @@ final class ScoringBench implements Callable<Integer> {
         if (put.statusCode() / 100 != 2) {
             throw new IllegalStateException("CouchDB answered " + put.statusCode() + " for " + url + ": " + put.body());
         }
+    }
+
+    /**
+     * As Vigil's CouchDB user when the environment names one ({@code ./vigil} passes the credentials of the
+     * pouchdb-server it started as VIGIL_COUCHDB_USER and VIGIL_COUCHDB_PASSWORD).
+     */
+    private static java.net.http.HttpRequest.Builder asVigil(java.net.http.HttpRequest.Builder request) {
+        String user = System.getenv("VIGIL_COUCHDB_USER");
+        if (user == null || user.isEmpty()) {
+            return request;
+        }
+        String password = java.util.Objects.requireNonNullElse(System.getenv("VIGIL_COUCHDB_PASSWORD"), "");
+        return request.header(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private double pgCommitRate(int clients, int seconds) throws Exception {
