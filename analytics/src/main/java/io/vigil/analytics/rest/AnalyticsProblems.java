@@ -33,10 +33,16 @@ class AnalyticsProblems {
                 .body(problem(HttpStatus.CONFLICT, "conflict", "Alert is not in that state", e.getMessage()));
     }
 
+    /**
+     * A broken rule of a request ({@link io.vigil.analytics.api.MonitoringRules}, a command's own checks): the
+     * message starts with the field's name, which {@code errors} lists as the contract's validation problems do.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage()));
+        String message = e.getMessage() == null ? "invalid request" : e.getMessage();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", message);
+        problem.setProperty("errors", List.of(Map.of("field", message.split(" ", 2)[0], "message", message)));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(org.axonframework.modelling.command.AggregateNotFoundException.class)

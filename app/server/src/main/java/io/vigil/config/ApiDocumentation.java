@@ -26,13 +26,21 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocumentation {
 
     private static final Map<String, String> PROBLEMS = Map.of(
-            "400", "Malformed JSON, wrong types, missing or invalid fields; nothing is stored",
-            "404", "Unknown transaction",
-            "409", "The same id was submitted with different content",
-            "413", "Body over 64 KiB (batch: 10 MiB)",
-            "415", "Body is not application/json",
-            "503", "Overloaded: too many decisions in progress; retry after the Retry-After seconds, nothing is stored",
-            "500", "Unexpected error; nothing is stored unless a decision was returned");
+            "400",
+            "Malformed JSON, wrong types, missing or invalid fields; nothing is stored",
+            "404",
+            "Unknown transaction",
+            "409",
+            "The same id was submitted with different content; for an outcome, a different label without"
+                    + " \"replaces\": true",
+            "413",
+            "Body over 64 KiB (batch: 10 MiB)",
+            "415",
+            "Body is not application/json",
+            "503",
+            "Overloaded: too many decisions in progress; retry after the Retry-After seconds, nothing is stored",
+            "500",
+            "Unexpected error; nothing is stored unless a decision was returned");
 
     @Bean
     OpenAPI vigilOpenApi() {
@@ -69,7 +77,9 @@ class ApiDocumentation {
     private static boolean appliesTo(String status, String path, boolean post, boolean hasBody) {
         return switch (status) {
             case "404" -> path.contains("{");
-            case "409", "503" -> post && path.equals("/api/v1/transactions");
+            case "409" ->
+                post && (path.equals("/api/v1/transactions") || path.equals("/api/v1/transactions/{id}/outcome"));
+            case "503" -> post && path.equals("/api/v1/transactions");
             case "413", "415" -> hasBody;
             default -> true;
         };
