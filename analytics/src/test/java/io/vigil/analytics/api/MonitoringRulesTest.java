@@ -38,8 +38,8 @@ class MonitoringRulesTest {
                         .until())
                 .isEqualTo(NOW.plus(Duration.ofDays(30)));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> SilenceAlertCommand.until(
-                        "m/1", "ann", Instant.parse("+999999999-12-31T23:59:59Z"), null, NOW))
+                .isThrownBy(() ->
+                        SilenceAlertCommand.until("m/1", "ann", Instant.parse("+999999999-12-31T23:59:59Z"), null, NOW))
                 .withMessage("until must be at most 30 days ahead");
     }
 
@@ -75,8 +75,8 @@ class MonitoringRulesTest {
         MonitorDefinition fine = definition("Auth drop", "line one\nline two", Map.of(Dimension.MERCHANT, "m-1"), 0);
         assertThat(fine.problems()).isEmpty();
 
-        MonitorDefinition hostile = definition(
-                "auth\u0000drop", "d\u0000", Map.of(Dimension.MERCHANT, "m".repeat(129)), Long.MAX_VALUE);
+        MonitorDefinition hostile =
+                definition("auth\u0000drop", "d\u0000", Map.of(Dimension.MERCHANT, "m".repeat(129)), Long.MAX_VALUE);
         assertThat(hostile.problems())
                 .containsExactly(
                         "name must not contain control characters (U+0000 at 4)",
