@@ -15,9 +15,9 @@ public record AcknowledgeAlertCommand(
         @TargetAggregateIdentifier String alertId, String by, String note, Instant at) {
 
     public AcknowledgeAlertCommand {
-        Checks.requireText(alertId, "alertId");
-        Checks.requireText(by, "by");
-        note = Checks.optionalText(note);
+        Checks.requireText(alertId, "alertId", MonitoringRules.MAX_ALERT_ID);
+        Checks.requireText(by, "by", MonitoringRules.MAX_BY);
+        note = Checks.optionalText(note, "note", MonitoringRules.MAX_NOTE);
         Checks.require(at, "at");
     }
 }

@@ -16,6 +16,11 @@ final class Checks {
         return value;
     }
 
+    /** A required line of text with its length limit and no control characters ({@link MonitoringRules}). */
+    static String requireText(String value, String name, int max) {
+        return MonitoringRules.requireText(name, value, max);
+    }
+
     static <T> T require(T value, String name) {
         if (value == null) {
             throw new IllegalArgumentException(name + " is required");
@@ -26,6 +31,11 @@ final class Checks {
     /** Blank optional text is stored as {@code null}, so "no note" has one representation. */
     static String optionalText(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** As above, free text of several lines at most {@code max} long, with no control characters but line breaks. */
+    static String optionalText(String value, String name, int max) {
+        return optionalText(MonitoringRules.freeText(name, value, max));
     }
 
     static Instant requireMinute(Instant minute) {

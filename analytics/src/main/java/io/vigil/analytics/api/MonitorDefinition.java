@@ -71,9 +71,12 @@ public record MonitorDefinition(
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
             problems.add("name is required");
-        } else if (name.length() > 120) {
-            problems.add("name must be at most 120 characters");
+        } else {
+            addIfAny(problems, MonitoringRules.textProblem("name", name, MonitoringRules.MAX_NAME, false));
         }
+        addIfAny(
+                problems,
+                MonitoringRules.textProblem("description", description, MonitoringRules.MAX_DESCRIPTION, true));
         if (metric == null) {
             problems.add("metric is required (count, conversion or funnel)");
         }
@@ -95,11 +98,15 @@ public record MonitorDefinition(
         if (dimensions.size() > 4) {
             problems.add("at most 4 dimensions");
         }
-        for (Dimension d : filter.keySet()) {
+        filter.forEach((d, value) -> {
             if (dimensions.contains(d)) {
                 problems.add("dimension " + d.wireName() + " cannot be both split by and filtered on");
             }
-        }
+            addIfAny(
+                    problems,
+                    MonitoringRules.textProblem(
+                            "filter." + d.wireName(), value, MonitoringRules.MAX_DIMENSION_VALUE, false));
+        });
         if (direction == null) {
             problems.add("direction is required (drop, spike or both)");
         }
@@ -108,11 +115,28 @@ public record MonitorDefinition(
         }
         if (minVolume < 0) {
             problems.add("minVolume must not be negative");
+        } else if (minVolume > MonitoringRules.MAX_MIN_VOLUME) {
+            problems.add("minVolume must be at most " + MonitoringRules.MAX_MIN_VOLUME);
         }
         if (maintenanceWindows.size() > 20) {
             problems.add("at most 20 maintenance windows");
         }
+        for (int i = 0; i < maintenanceWindows.size(); i++) {
+            addIfAny(
+                    problems,
+                    MonitoringRules.textProblem(
+                            "maintenanceWindows[" + i + "].label",
+                            maintenanceWindows.get(i).label(),
+                            MonitoringRules.MAX_WINDOW_LABEL,
+                            false));
+        }
         return problems;
+    }
+
+    private static void addIfAny(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
+        }
     }
 
     /** True for rates (successes over attempts), false for counts. */

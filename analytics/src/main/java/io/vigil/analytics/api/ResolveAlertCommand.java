@@ -14,9 +14,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ResolveAlertCommand(@TargetAggregateIdentifier String alertId, String by, String note, Instant at) {
 
     public ResolveAlertCommand {
-        Checks.requireText(alertId, "alertId");
-        Checks.requireText(by, "by");
-        note = Checks.optionalText(note);
+        Checks.requireText(alertId, "alertId", MonitoringRules.MAX_ALERT_ID);
+        Checks.requireText(by, "by", MonitoringRules.MAX_BY);
+        note = Checks.optionalText(note, "note", MonitoringRules.MAX_NOTE);
         Checks.require(at, "at");
     }
 }

@@ -31,8 +31,8 @@ public record SilenceAlertCommand(
         Instant at) {
 
     public SilenceAlertCommand {
-        Checks.requireText(alertId, "alertId");
-        Checks.requireText(by, "by");
+        Checks.requireText(alertId, "alertId", MonitoringRules.MAX_ALERT_ID);
+        Checks.requireText(by, "by", MonitoringRules.MAX_BY);
         Checks.require(at, "at");
         int kinds = (until != null ? 1 : 0) + (untilResolved ? 1 : 0) + (window != null ? 1 : 0);
         if (kinds != 1) {
@@ -42,7 +42,8 @@ public record SilenceAlertCommand(
         if (until != null && !until.isAfter(at)) {
             throw new IllegalArgumentException("silence until " + until + " is not after the time of silencing " + at);
         }
-        reason = Checks.optionalText(reason);
+        MonitoringRules.silenceUntil("until", until, at);
+        reason = Checks.optionalText(reason, "reason", MonitoringRules.MAX_NOTE);
     }
 
     public static SilenceAlertCommand until(String alertId, String by, Instant until, String reason, Instant at) {

@@ -11,8 +11,8 @@ public record UnsilenceAlertCommand(
         @TargetAggregateIdentifier String alertId, String by, Instant at) {
 
     public UnsilenceAlertCommand {
-        Checks.requireText(alertId, "alertId");
-        Checks.requireText(by, "by");
+        Checks.requireText(alertId, "alertId", MonitoringRules.MAX_ALERT_ID);
+        Checks.requireText(by, "by", MonitoringRules.MAX_BY);
         Checks.require(at, "at");
     }
 }

@@ -4,16 +4,20 @@ import static io.vigil.analytics.projection.IdempotentTableWriter.dateTime;
 import static io.vigil.analytics.projection.ProjectionBatches.text;
 
 import io.vigil.analytics.store.ClickHouse;
+import io.vigil.ingest.api.ApiRules;
 import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionRecordedEvent;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every decided transaction counts in the rollups as an {@code authorization} operation: success when approved,
@@ -21,6 +25,8 @@ import java.util.Optional;
  * carry those, so the recorded event (appended just before it, in the same commit) is held until its decision comes.
  */
 final class AuthorizationRows {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationRows.class);
 
     static final String AUTHORIZATION = "authorization";
     /** The columns of the {@code operations} table, in the order of the rows made here. */
@@ -39,6 +45,16 @@ final class AuthorizationRows {
             "channel",
             "browser",
             "device_type");
+    /**
+     * How old a transaction's time may be, relative to when it was recorded, for its authorization row: the default
+     * window of operational events ({@link ApiRules#EVENT_MAX_AGE}, a week and a day; monitors and backtests look back
+     * at most a week). The rollups are partitioned by event-time month, and a ClickHouse insert may touch only so many
+     * partitions ({@code max_partitions_per_insert_block}, 100): transactions are accepted back to 2000, and a batch
+     * of authorizations spread over years would fail forever. Older transactions are still projected into
+     * {@code transactions}; they add no authorization to the rollups.
+     */
+    static final Duration MONITORED_AGE = ApiRules.EVENT_MAX_AGE;
+
     /** Transactions recorded but not yet decided in what the projection has seen; both events are adjacent. */
     private static final int PENDING_LIMIT = 10_000;
 
@@ -61,8 +77,9 @@ final class AuthorizationRows {
     }
 
     /**
-     * The row of a decided transaction, keyed by the decision event's id; empty when its recorded event cannot be
-     * found.
+     * The row of a decided transaction, keyed by the decision event's id; empty (and logged) when its recorded event
+     * cannot be found, and empty when the transaction's time is more than {@link #MONITORED_AGE} before it was
+     * recorded.
      */
     Optional<ProjectionRow> decided(TransactionDecidedEvent event, String eventId, Instant recordedAt) {
         TransactionDetails t;
@@ -72,8 +89,14 @@ final class AuthorizationRows {
         if (t == null) {
             t = lookUp(event.transactionId(), recordedAt);
             if (t == null) {
+                log.warn(
+                        "Transaction {} has no recorded event before its decision; not counted in the rollups",
+                        event.transactionId());
                 return Optional.empty();
             }
+        }
+        if (t.timestamp().isBefore(recordedAt.minus(MONITORED_AGE))) {
+            return Optional.empty();
         }
         Decision decision = event.decision().decision();
         return Optional.of(new ProjectionRow(eventId, recordedAt, new Object[] {

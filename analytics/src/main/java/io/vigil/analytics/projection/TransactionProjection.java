@@ -115,13 +115,7 @@ class TransactionProjection {
     @EventHandler
     void on(TransactionDecidedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         Batch batch = batch();
-        authorizations
-                .decided(event, message.getIdentifier(), recordedAt)
-                .ifPresentOrElse(
-                        batch.operations::add,
-                        () -> log.warn(
-                                "Transaction {} has no recorded event before its decision; not counted in the rollups",
-                                event.transactionId()));
+        authorizations.decided(event, message.getIdentifier(), recordedAt).ifPresent(batch.operations::add);
         RiskDecision d = event.decision();
         batch.decisions.add(new ProjectionRow(event.transactionId(), recordedAt, new Object[] {
             event.transactionId(),

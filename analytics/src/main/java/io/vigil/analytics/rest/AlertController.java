@@ -5,6 +5,7 @@ import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.DeliveryList;
 import io.vigil.analytics.api.FindAlertsQuery;
 import io.vigil.analytics.api.FindDeliveriesQuery;
+import io.vigil.analytics.api.MonitoringRules;
 import io.vigil.analytics.api.ResolveAlertCommand;
 import io.vigil.analytics.api.SilenceAlertCommand;
 import io.vigil.analytics.api.UnsilenceAlertCommand;
@@ -38,7 +39,10 @@ class AlertController {
         this.queries = queries;
     }
 
-    /** {@code state}: open, firing, acknowledged, resolved; {@code q}: text in the monitor name or series. */
+    /**
+     * {@code state}: open, firing, acknowledged, resolved, or left out for all; {@code q}: text in the monitor name or
+     * series. Every parameter is checked ({@link MonitoringRules}): a value out of range is a 400 naming it.
+     */
     @GetMapping
     AlertPage list(
             @RequestParam(required = false) String state,
@@ -49,6 +53,15 @@ class AlertController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
+        Instant now = Instant.now();
+        MonitoringRules.alertState(state);
+        MonitoringRules.text("monitor", monitor, MonitoringRules.MAX_ALERT_ID);
+        MonitoringRules.text("id", id, MonitoringRules.MAX_ALERT_ID);
+        MonitoringRules.text("q", q, MonitoringRules.MAX_SEARCH);
+        MonitoringRules.time("from", from, now);
+        MonitoringRules.time("to", to, now);
+        MonitoringRules.range("page", page, 0, MonitoringRules.MAX_PAGE);
+        MonitoringRules.range("size", size, 1, MonitoringRules.MAX_PAGE_SIZE);
         return queries.query(
                         new FindAlertsQuery(state, monitor, id, q, from, to, page, size),
                         ResponseTypes.instanceOf(AlertPage.class))
@@ -57,14 +70,26 @@ class AlertController {
 
     @GetMapping("/deliveries")
     DeliveryList deliveries(@RequestParam(required = false) String id, @RequestParam(defaultValue = "100") int limit) {
-        return queries.query(
-                        new FindDeliveriesQuery(id, Math.min(Math.max(limit, 1), 1000)),
-                        ResponseTypes.instanceOf(DeliveryList.class))
+        MonitoringRules.text("id", id, MonitoringRules.MAX_ALERT_ID);
+        MonitoringRules.range("limit", limit, 1, MonitoringRules.MAX_DELIVERIES);
+        return queries.query(new FindDeliveriesQuery(id, limit), ResponseTypes.instanceOf(DeliveryList.class))
                 .join();
     }
 
-    /** An operator's action on one alert. */
+    /**
+     * An operator's action on one alert. {@code by} (who, {@code api} when left out), {@code note} and the silence's
+     * {@code until} or {@code minutes} are checked by the commands ({@link MonitoringRules}).
+     */
     record Action(String alertId, String by, String note, Instant until, Boolean untilResolved, Long minutes) {
+
+        /**
+         * Checks the note under the client's name for it (a silence's command calls it the reason); the commands
+         * check the rest.
+         */
+        Action checked() {
+            MonitoringRules.freeText("note", note, MonitoringRules.MAX_NOTE);
+            return this;
+        }
 
         String who() {
             return by == null || by.isBlank() ? "api" : by;
@@ -73,12 +98,14 @@ class AlertController {
 
     @PostMapping(path = "/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> acknowledge(@RequestBody Action action) {
+        action.checked();
         commands.sendAndWait(new AcknowledgeAlertCommand(action.alertId(), action.who(), action.note(), Instant.now()));
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping(path = "/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> resolve(@RequestBody Action action) {
+        action.checked();
         commands.sendAndWait(new ResolveAlertCommand(action.alertId(), action.who(), action.note(), Instant.now()));
         return ResponseEntity.accepted().build();
     }
@@ -86,14 +113,18 @@ class AlertController {
     /** Silences until a time, for a number of minutes, or until the open incident resolves. */
     @PostMapping(path = "/silence", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> silence(@RequestBody Action action) {
+        action.checked();
         Instant now = Instant.now();
         SilenceAlertCommand command;
         if (Boolean.TRUE.equals(action.untilResolved())) {
             command = SilenceAlertCommand.untilResolved(action.alertId(), action.who(), action.note(), now);
         } else {
-            Instant until = action.until() != null
-                    ? action.until()
-                    : now.plus(Duration.ofMinutes(action.minutes() == null ? 60 : action.minutes()));
+            if (action.until() != null && action.minutes() != null) {
+                throw new IllegalArgumentException("minutes cannot be given with until");
+            }
+            long minutes = action.minutes() == null ? 60 : action.minutes();
+            MonitoringRules.range("minutes", minutes, 1, MonitoringRules.MAX_SILENCE.toMinutes());
+            Instant until = action.until() != null ? action.until() : now.plus(Duration.ofMinutes(minutes));
             command = SilenceAlertCommand.until(action.alertId(), action.who(), until, action.note(), now);
         }
         commands.sendAndWait(command);
@@ -102,6 +133,7 @@ class AlertController {
 
     @PostMapping(path = "/unsilence", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> unsilence(@RequestBody Action action) {
+        action.checked();
         commands.sendAndWait(new UnsilenceAlertCommand(action.alertId(), action.who(), Instant.now()));
         return ResponseEntity.accepted().build();
     }

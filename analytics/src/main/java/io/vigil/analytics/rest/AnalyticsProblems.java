@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** RFC 7807 problems for the monitoring API, with the same {@code /problems/...} types as the rest of the API. */
 @RestControllerAdvice(basePackages = "io.vigil.analytics.rest")
@@ -33,10 +34,36 @@ class AnalyticsProblems {
                 .body(problem(HttpStatus.CONFLICT, "conflict", "Alert is not in that state", e.getMessage()));
     }
 
+    /**
+     * A query parameter of the wrong type or out of its type's range ({@code page=abc}, {@code page=99999999999},
+     * {@code from=yesterday}): a 400 naming it. Handled here, before the handler below would take the
+     * {@link NumberFormatException} inside it for a broken rule.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mistyped(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == java.time.Instant.class
+                ? "an ISO-8601 instant such as 2026-11-23T10:15:30Z"
+                : type == int.class || type == long.class || type == Integer.class || type == Long.class
+                        ? "a whole number in range"
+                        : "a " + (type == null ? "value of another type" : type.getSimpleName());
+        String message = "must be " + expected;
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getName() + " " + message);
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A broken rule of a request ({@link io.vigil.analytics.api.MonitoringRules}, a command's own checks): the
+     * message starts with the field's name, which {@code errors} lists as the contract's validation problems do.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage()));
+        String message = e.getMessage() == null ? "invalid request" : e.getMessage();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", message);
+        problem.setProperty("errors", List.of(Map.of("field", message.split(" ", 2)[0], "message", message)));
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(org.axonframework.modelling.command.AggregateNotFoundException.class)

@@ -2,8 +2,10 @@ package io.vigil.analytics.rest;
 
 import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.AlertSummary;
+import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindAlertsQuery;
 import io.vigil.analytics.api.FindSeriesHistoryQuery;
+import io.vigil.analytics.api.MonitoringRules;
 import io.vigil.analytics.api.SeriesHistory;
 import io.vigil.analytics.chart.ChartData;
 import io.vigil.analytics.chart.SeriesChart;
@@ -40,6 +42,8 @@ class ChartController {
     /** The chart of an alert's incident, around the minute that raised it. */
     @GetMapping(path = "/charts/alert.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> alert(@RequestParam String id, @RequestParam(defaultValue = "0") int incident) {
+        MonitoringRules.requireText("id", id, MonitoringRules.MAX_ALERT_ID);
+        MonitoringRules.range("incident", incident, 0, Integer.MAX_VALUE);
         AlertPage page = queries.query(FindAlertsQuery.incidentsOf(id), ResponseTypes.instanceOf(AlertPage.class))
                 .join();
         AlertSummary alert = page.alerts().stream()
@@ -61,10 +65,16 @@ class ChartController {
             @RequestParam(defaultValue = "800") int width,
             @RequestParam(defaultValue = "320") int height,
             @RequestParam Map<String, String> all) {
+        MonitoringRules.monitorId("monitor", monitor);
+        MonitoringRules.time("minute", minute, Instant.now());
+        MonitoringRules.range("minutes", minutes, MonitoringRules.MIN_CHART_MINUTES, MonitoringRules.MAX_CHART_MINUTES);
+        MonitoringRules.range("width", width, MonitoringRules.MIN_CHART_WIDTH, MonitoringRules.MAX_CHART_WIDTH);
+        MonitoringRules.range("height", height, MonitoringRules.MIN_CHART_HEIGHT, MonitoringRules.MAX_CHART_HEIGHT);
         Map<String, String> series = new LinkedHashMap<>();
         all.forEach((k, v) -> {
             if (!RESERVED.contains(k) && !v.isBlank()) {
-                series.put(k, v);
+                Dimension.fromWire(k); // a parameter that is neither reserved nor a dimension is refused
+                series.put(k, MonitoringRules.text(k, v, MonitoringRules.MAX_DIMENSION_VALUE));
             }
         });
         return render(monitor, series, minute, minutes, width, height, minute != null);

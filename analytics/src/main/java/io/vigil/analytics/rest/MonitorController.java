@@ -10,6 +10,7 @@ import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorId;
 import io.vigil.analytics.api.MonitorList;
 import io.vigil.analytics.api.MonitorRejectedException;
+import io.vigil.analytics.api.MonitoringRules;
 import io.vigil.analytics.api.PauseMonitorCommand;
 import io.vigil.analytics.api.ResumeMonitorCommand;
 import java.time.Duration;
@@ -57,6 +58,7 @@ class MonitorController {
 
     @GetMapping("/{id}")
     MonitorResponse get(@PathVariable String id) {
+        requireKnownShape(id);
         return find(FindMonitorsQuery.one(id))
                 .first()
                 .map(MonitorResponse::of)
@@ -65,7 +67,7 @@ class MonitorController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MonitorResponse> create(@RequestBody MonitorRequest request) {
-        String id = MonitorId.orNext(request.id());
+        String id = MonitorId.orNext(MonitoringRules.monitorId("id", request.id()));
         MonitorDefinition definition = request.toDefinition();
         if (find(FindMonitorsQuery.one(id)).first().isPresent()) {
             throw new MonitorRejectedException(List.of("a monitor with id " + id + " exists already"));
@@ -76,6 +78,7 @@ class MonitorController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     MonitorResponse change(@PathVariable String id, @RequestBody MonitorRequest request) {
+        requireKnownShape(id);
         send(id, new ChangeMonitorCommand(id, request.toDefinition(), API_USER));
         return get(id);
     }
@@ -114,11 +117,29 @@ class MonitorController {
     }
 
     private static Instant rangeTo(Instant to) {
+        MonitoringRules.time("to", to, Instant.now());
         return to != null ? to : Instant.now().truncatedTo(ChronoUnit.MINUTES);
     }
 
+    /** The start of a backtest: {@code from}, or {@code days} (1 to 7) before its end; at most 7 days before it. */
     private static Instant rangeFrom(Instant from, Instant to, int days) {
-        return from != null ? from : rangeTo(to).minus(Duration.ofDays(Math.max(1, Math.min(days, 7))));
+        MonitoringRules.range("days", days, 1, MonitoringRules.MAX_BACKTEST_DAYS);
+        MonitoringRules.time("from", from, Instant.now());
+        Instant end = rangeTo(to);
+        Instant start = from != null ? from : end.minus(Duration.ofDays(days));
+        if (!start.isBefore(end)
+                || Duration.between(start, end).compareTo(Duration.ofDays(MonitoringRules.MAX_BACKTEST_DAYS)) > 0) {
+            throw new IllegalArgumentException(
+                    "from must be before to, at most " + MonitoringRules.MAX_BACKTEST_DAYS + " days before it");
+        }
+        return start;
+    }
+
+    /** An id no monitor can have is a 404 before any store is asked. */
+    private static void requireKnownShape(String id) {
+        if (!MonitoringRules.MONITOR_ID.matcher(id).matches()) {
+            throw new MonitorNotFoundException(id.length() > 64 ? id.substring(0, 64) + "…" : id);
+        }
     }
 
     @PostMapping("/{id}/pause")
@@ -140,6 +161,7 @@ class MonitorController {
     }
 
     private void send(String id, Object command) {
+        requireKnownShape(id);
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {

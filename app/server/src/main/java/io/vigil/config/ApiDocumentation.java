@@ -31,7 +31,9 @@ class ApiDocumentation {
                     "Refused as a possible cross-site request: a state-changing request needs a JSON body or the"
                             + " header X-Requested-With, and Host and Origin (if sent) must name this Vigil",
             "404", "Unknown transaction",
-            "409", "The same id was submitted with different content",
+            "409",
+                    "The same id was submitted with different content; for an outcome, a different label without"
+                            + " \"replaces\": true",
             "413", "Body over 64 KiB (batch: 10 MiB)",
             "415", "Body is not application/json",
             "503", "Overloaded: too many decisions in progress; retry after the Retry-After seconds, nothing is stored",
@@ -72,7 +74,9 @@ class ApiDocumentation {
     private static boolean appliesTo(String status, String path, boolean post, boolean hasBody) {
         return switch (status) {
             case "404" -> path.contains("{");
-            case "409", "503" -> post && path.equals("/api/v1/transactions");
+            case "409" ->
+                post && (path.equals("/api/v1/transactions") || path.equals("/api/v1/transactions/{id}/outcome"));
+            case "503" -> post && path.equals("/api/v1/transactions");
             case "413", "415" -> hasBody;
             default -> true;
         };

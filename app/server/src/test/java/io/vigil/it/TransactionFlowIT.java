@@ -196,14 +196,14 @@ class TransactionFlowIT {
         vigil.post("/api/v1/transactions", transaction(id, "20.00", ""));
 
         HttpResponse<String> outcome = vigil.post("/api/v1/transactions/" + id + "/outcome", """
-                {"outcome": "chargeback", "timestamp": "2026-12-01T08:00:00Z", "note": "issuer notice"}
+                {"outcome": "chargeback", "timestamp": "2026-11-24T08:00:00Z", "note": "issuer notice"}
                 """);
 
         assertThat(outcome.statusCode()).isEqualTo(202);
         assertThat(Stores.eventTypes(id)).last().isEqualTo("TransactionOutcomeReportedEvent");
         JsonNode read = JSON.readTree(vigil.get("/api/v1/transactions/" + id).body());
         assertThat(read.path("outcome").path("outcome").asText()).isEqualTo("chargeback");
-        assertThat(read.path("outcome").path("timestamp").asText()).isEqualTo("2026-12-01T08:00:00Z");
+        assertThat(read.path("outcome").path("timestamp").asText()).isEqualTo("2026-11-24T08:00:00Z");
     }
 
     @Test

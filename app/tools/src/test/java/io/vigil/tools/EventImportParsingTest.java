@@ -297,7 +297,8 @@ class EventImportParsingTest {
             id            | ''                        | id: is required
             timestamp     | 2026-11-23T10:15:30       | timestamp: must be an ISO-8601 instant such as 2026-11-23T10:15:30Z
             timestamp     | 2026-11-26T10:15:30Z      | timestamp: must not be more than 24 hours in the future
-            timestamp     | 1999-12-31T23:59:59Z      | timestamp: must not be before 2000-01-01
+            timestamp     | 1999-12-31T23:59:59Z      | timestamp: must not be more than 8 days in the past
+            timestamp     | 2026-11-16T11:59:59Z      | timestamp: must not be more than 8 days in the past
             merchantId    | '   '                     | merchantId: is required
             operation     | refund                    | operation: must be one of session, authorization, order
             outcome       | SUCCESS                   | outcome: must be success or failure

@@ -29,6 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EventImportTest {
 
     /** Quick retries, no progress lines unless a test asks, no shutdown hook. */
+    /** An event time inside Vigil's window (at most 8 days old) whenever the test runs. */
+    private static final String RECENT = java.time.Instant.now()
+            .minus(java.time.Duration.ofHours(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString();
+
     private static final Tuning QUICK = new Tuning(
             new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5), Duration.ofSeconds(10)),
             Duration.ZERO,
@@ -79,7 +85,7 @@ class EventImportTest {
     }
 
     private static String event(String id) {
-        return "{\"id\":\"" + id + "\",\"timestamp\":\"2026-11-20T10:15:30Z\",\"merchantId\":\"m-42\","
+        return "{\"id\":\"" + id + "\",\"timestamp\":\"" + RECENT + "\",\"merchantId\":\"m-42\","
                 + "\"operation\":\"authorization\",\"outcome\":\"failure\",\"errorCode\":\"timeout\","
                 + "\"country\":\"SE\",\"paymentMethod\":\"card\",\"channel\":\"web\",\"browser\":\"chrome\","
                 + "\"deviceType\":\"mobile\"}";
@@ -193,7 +199,7 @@ class EventImportTest {
     void aRejectedItemInALaterBatchIsMappedThroughTheBatchesToItsCsvLine() throws IOException {
         StringBuilder csv = new StringBuilder("id,timestamp,merchantId,operation,outcome\n");
         for (int i = 1; i <= 7; i++) {
-            csv.append("ev-").append(i).append(",2026-11-20T10:15:30Z,m-42,order,success\n");
+            csv.append("ev-").append(i).append(",").append(RECENT).append(",m-42,order,success\n");
         }
         Path file = file("events.csv", csv.toString());
         vigil.rejects = event -> event.get("id").asText().equals("ev-6");
@@ -245,7 +251,7 @@ class EventImportTest {
 
     @Test
     void readsGzippedCsvFromStandardInput() throws IOException {
-        String csv = "outcome,id,timestamp,merchantId,operation\nsuccess,ev-1,2026-11-20T10:15:30Z,\"m,1\",session\n";
+        String csv = "outcome,id,timestamp,merchantId,operation\nsuccess,ev-1," + RECENT + ",\"m,1\",session\n";
         ByteArrayOutputStream gzip = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(gzip)) {
             out.write(csv.getBytes(StandardCharsets.UTF_8));
@@ -351,7 +357,7 @@ class EventImportTest {
 
     @Test
     void aCsvHeaderWithoutARequiredColumnStopsTheImportWithStatusTwo() throws IOException {
-        Path file = file("events.csv", "id,timestamp,operation,outcome\nev-1,2026-11-20T10:15:30Z,order,success\n");
+        Path file = file("events.csv", "id,timestamp,operation,outcome\nev-1," + RECENT + ",order,success\n");
 
         Result result = run(file.toString());
 

@@ -43,7 +43,27 @@ public final class ApiRules {
     /** The earliest event time accepted. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
+    /**
+     * How far back an operational event's time may be, unless the server is configured otherwise
+     * ({@code vigil.ingest.event-max-age}): a week of history (what monitors compare a minute with) and a day. Repeats
+     * are recognised by id for {@code vigil.ingest.event-id-retention} (9 days) of receipt time, and this plus
+     * {@link #MAX_AHEAD} fits in it, so an event accepted twice is always recognised as a repeat.
+     */
+    public static final Duration EVENT_MAX_AGE = Duration.ofDays(8);
+
+    /** Digits after the decimal point beyond which an amount is refused before any arithmetic on it. */
+    private static final int MAX_SCALE = 32;
+    /** The most decimals of any currency (CLF, UYW), named when the currency itself is unknown. */
+    private static final int MOST_DECIMALS = 4;
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /**
+     * The currencies in use: the ISO 4217 code the JDK gives each ISO 3166 country. Codes that are not money in
+     * circulation (XXX "no currency", XTS "testing", XAU gold, XDR and the other X-codes but the CFA francs, XCD,
+     * XCG and XPF) and withdrawn currencies (DEM, FRF) are not among them.
+     */
+    private static final Set<String> CURRENCIES = currenciesInUse();
+
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern CARD_BIN = Pattern.compile("[0-9]{6,8}");
     private static final Pattern IPV4 =
@@ -61,21 +81,21 @@ public final class ApiRules {
         Currency currency = v.currency("currency", t.currency());
         v.amount("amount", t.amount(), currency);
         if (v.required("merchantId", t.merchantId())) {
-            v.maxLength("merchantId", t.merchantId(), MAX_MERCHANT_ID);
+            v.text("merchantId", t.merchantId(), MAX_MERCHANT_ID);
         }
-        v.maxLength("customerId", t.customerId(), MAX_TRANSACTION_TEXT);
-        v.maxLength("cardFingerprint", t.cardFingerprint(), MAX_TRANSACTION_TEXT);
-        v.maxLength("deviceId", t.deviceId(), MAX_TRANSACTION_TEXT);
-        v.maxLength("email", t.email(), MAX_TRANSACTION_TEXT);
-        v.maxLength("browser", t.browser(), MAX_TRANSACTION_TEXT);
-        v.maxLength("deviceType", t.deviceType(), MAX_TRANSACTION_TEXT);
+        v.text("customerId", t.customerId(), MAX_TRANSACTION_TEXT);
+        v.text("cardFingerprint", t.cardFingerprint(), MAX_TRANSACTION_TEXT);
+        v.text("deviceId", t.deviceId(), MAX_TRANSACTION_TEXT);
+        boolean emailText = v.text("email", t.email(), MAX_TRANSACTION_TEXT);
+        v.text("browser", t.browser(), MAX_TRANSACTION_TEXT);
+        v.text("deviceType", t.deviceType(), MAX_TRANSACTION_TEXT);
         if (t.cardBin() != null && !CARD_BIN.matcher(t.cardBin()).matches()) {
             v.add("cardBin", "must be 6 to 8 digits");
         }
         if (t.ip() != null && !isIpLiteral(t.ip())) {
             v.add("ip", "must be an IPv4 or IPv6 address");
         }
-        if (t.email() != null && !t.email().contains("@")) {
+        if (emailText && t.email() != null && !t.email().contains("@")) {
             v.add("email", "must be an e-mail address");
         }
         v.dimensions(t.country(), t.paymentMethod(), t.channel());
@@ -83,13 +103,24 @@ public final class ApiRules {
         return v.list;
     }
 
-    /** The rules of each operational event of {@code POST /api/v1/events} and {@code .../batch}. */
+    /**
+     * The rules of each operational event of {@code POST /api/v1/events} and {@code .../batch}, with the default
+     * {@link #EVENT_MAX_AGE}.
+     */
     public static List<FieldViolation> event(EventFields e, Instant now) {
+        return event(e, now, EVENT_MAX_AGE);
+    }
+
+    /**
+     * The rules of each operational event, its time at most {@code maxAge} before {@code now} and at most
+     * {@link #MAX_AHEAD} after it: the window in which a repeated id is still recognised.
+     */
+    public static List<FieldViolation> event(EventFields e, Instant now, Duration maxAge) {
         Violations v = new Violations();
         v.id("id", e.id());
-        v.eventTime("timestamp", e.timestamp(), now);
+        v.eventTime("timestamp", e.timestamp(), now, maxAge);
         if (v.required("merchantId", e.merchantId())) {
-            v.maxLength("merchantId", e.merchantId(), MAX_MERCHANT_ID);
+            v.text("merchantId", e.merchantId(), MAX_MERCHANT_ID);
         }
         if (v.required("operation", e.operation())
                 && Operation.ofWireName(e.operation()).isEmpty()) {
@@ -102,28 +133,109 @@ public final class ApiRules {
         if (e.errorCode() != null && EventOutcome.SUCCESS.wireName().equals(e.outcome())) {
             v.add("errorCode", "is only allowed with outcome " + EventOutcome.FAILURE.wireName());
         }
-        v.maxLength("errorCode", e.errorCode(), MAX_EVENT_TEXT);
+        v.text("errorCode", e.errorCode(), MAX_EVENT_TEXT);
         v.dimensions(e.country(), e.paymentMethod(), e.channel());
-        v.maxLength("browser", e.browser(), MAX_EVENT_TEXT);
-        v.maxLength("deviceType", e.deviceType(), MAX_EVENT_TEXT);
+        v.text("browser", e.browser(), MAX_EVENT_TEXT);
+        v.text("deviceType", e.deviceType(), MAX_EVENT_TEXT);
         return v.list;
     }
 
     /**
      * The rules of {@code POST /api/v1/transactions/{id}/outcome}. The timestamp is optional (the time of the report
-     * stands in for it) and, as the time something was learned rather than an event time, has no window.
+     * stands in for it) and, when given, has the window of a transaction's time: from {@link #EARLIEST} to
+     * {@link #MAX_AHEAD} after {@code now}. The note is free text of several lines.
      */
-    public static List<FieldViolation> outcome(OutcomeFields o) {
+    public static List<FieldViolation> outcome(OutcomeFields o, Instant now) {
         Violations v = new Violations();
         if (v.required("outcome", o.outcome())
                 && TransactionOutcome.ofWireName(o.outcome()).isEmpty()) {
             v.add("outcome", "must be " + WireNames.choices(TransactionOutcome.values(), TransactionOutcome::wireName));
         }
         if (o.timestamp() != null) {
-            v.instant("timestamp", o.timestamp());
+            v.eventTime("timestamp", o.timestamp(), now);
         }
-        v.maxLength("note", o.note(), MAX_NOTE);
+        v.freeText("note", o.note(), MAX_NOTE);
         return v.list;
+    }
+
+    /**
+     * What is wrong with one line of text, or {@code null} when nothing is: longer than {@code max} characters, or
+     * holding a control character (see {@link #controlCharacterAt}). For the text fields of every endpoint, in this
+     * module and the others.
+     */
+    public static String textProblem(String value, int max) {
+        return textProblem(value, max, false);
+    }
+
+    /** As {@link #textProblem(String, int)} for free text of several lines: line breaks and tabs are allowed. */
+    public static String freeTextProblem(String value, int max) {
+        return textProblem(value, max, true);
+    }
+
+    private static String textProblem(String value, int max, boolean lines) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            return "must be at most " + max + " characters";
+        }
+        int at = controlCharacterAt(value, lines);
+        if (at >= 0) {
+            return String.format(
+                    Locale.ROOT, "must not contain control characters (U+%04X at %d)", (int) value.charAt(at), at);
+        }
+        return null;
+    }
+
+    /**
+     * The index of the first character Vigil refuses in text, or -1: the C0 and C1 control characters and DEL
+     * (NUL among them, which PostgreSQL cannot store), the Unicode line and paragraph separators, the bidirectional
+     * overrides and isolates (which make text read differently than it is), non-characters and unpaired surrogates.
+     * With {@code lines}, line feed, carriage return and tab are allowed.
+     */
+    public static int controlCharacterAt(String value, boolean lines) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (lines && (c == '\n' || c == '\r' || c == '\t')) {
+                continue;
+            }
+            if (Character.isISOControl(c)
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\uFFFE'
+                    || c == '\uFFFF') {
+                return i;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the code is that of a currency in use (see {@link #CURRENCIES}). */
+    public static boolean isCurrencyInUse(String code) {
+        return code != null && CURRENCIES.contains(code);
+    }
+
+    private static Set<String> currenciesInUse() {
+        Set<String> codes = new java.util.TreeSet<>();
+        for (String country : COUNTRIES) {
+            Currency currency = Currency.getInstance(new Locale("", country));
+            if (currency != null && currency.getDefaultFractionDigits() >= 0) {
+                codes.add(currency.getCurrencyCode());
+            }
+        }
+        return Set.copyOf(codes);
     }
 
     /**
@@ -134,6 +246,17 @@ public final class ApiRules {
      */
     public static Instant instant(String timestamp) {
         return OffsetDateTime.parse(timestamp).toInstant();
+    }
+
+    /** {@code 6 days}, {@code 12 hours}: a window's length as messages name it. */
+    static String describe(Duration d) {
+        if (d.toHours() % 24 == 0 && d.toDays() > 0) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (d.toMinutes() % 60 == 0 && d.toHours() > 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return d.toMinutes() + " minutes";
     }
 
     private static boolean isIpLiteral(String value) {
@@ -175,10 +298,22 @@ public final class ApiRules {
             }
         }
 
-        void maxLength(String field, String value, int max) {
-            if (value != null && value.length() > max) {
-                add(field, "must be at most " + max + " characters");
+        /** One line of text: at most {@code max} characters, no control character. Returns true when it passed. */
+        boolean text(String field, String value, int max) {
+            return check(field, textProblem(value, max));
+        }
+
+        /** Free text of several lines. */
+        boolean freeText(String field, String value, int max) {
+            return check(field, freeTextProblem(value, max));
+        }
+
+        private boolean check(String field, String problem) {
+            if (problem != null) {
+                add(field, problem);
+                return false;
             }
+            return true;
         }
 
         Instant instant(String field, String value) {
@@ -192,7 +327,16 @@ public final class ApiRules {
 
         /** A required event time: an instant not before {@link #EARLIEST} and at most {@link #MAX_AHEAD} ahead. */
         void eventTime(String field, String value, Instant now) {
+            eventTime(field, value, now, null);
+        }
+
+        /** As above, and with a {@code maxAge}, not more than that before {@code now}. */
+        void eventTime(String field, String value, Instant now, Duration maxAge) {
             if (!required(field, value)) {
+                return;
+            }
+            if (value.length() > 64) { // no instant is this long; spares the parser a hostile text
+                add(field, "must be an ISO-8601 instant such as 2026-11-23T10:15:30Z");
                 return;
             }
             Instant time = instant(field, value);
@@ -201,6 +345,8 @@ public final class ApiRules {
             }
             if (time.isAfter(now.plus(MAX_AHEAD))) {
                 add(field, "must not be more than " + MAX_AHEAD.toHours() + " hours in the future");
+            } else if (maxAge != null && time.isBefore(now.minus(maxAge))) {
+                add(field, "must not be more than " + describe(maxAge) + " in the past");
             } else if (time.isBefore(EARLIEST)) {
                 add(field, "must not be before " + EARLIEST.toString().substring(0, 10));
             }
@@ -211,32 +357,39 @@ public final class ApiRules {
                 return null;
             }
             if (CURRENCY.matcher(value).matches()) {
-                try {
+                if (CURRENCIES.contains(value)) {
                     return Currency.getInstance(value);
-                } catch (IllegalArgumentException unknown) {
-                    // reported below
+                }
+                if (Currency.getAvailableCurrencies().stream()
+                        .anyMatch(c -> c.getCurrencyCode().equals(value))) {
+                    add(field, "must be a currency in use; " + value + " is not money in circulation");
+                    return null;
                 }
             }
             add(field, "must be an ISO 4217 code such as EUR");
             return null;
         }
 
-        /** Greater than 0, below 10^15, with at most the currency's decimals (when the currency is known). */
+        /**
+         * Greater than 0, below 10^15, with at most the currency's decimals (when the currency is known). The size
+         * and the scale are read off the number as it came (its digits and exponent) before any arithmetic, so an
+         * exponent such as {@code 1E-999999999} costs nothing to refuse.
+         */
         void amount(String field, BigDecimal amount, Currency currency) {
             if (!required(field, amount)) {
                 return;
             }
+            int decimals = currency == null ? MOST_DECIMALS : currency.getDefaultFractionDigits();
+            String tooPrecise = "must have at most " + decimals + " decimals"
+                    + (currency == null ? "" : " for " + currency.getCurrencyCode());
             if (amount.signum() <= 0) {
                 add(field, "must be greater than 0");
-            } else if (currency != null
-                    && currency.getDefaultFractionDigits() >= 0
-                    && amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-                add(
-                        field,
-                        "must have at most " + currency.getDefaultFractionDigits() + " decimals for "
-                                + currency.getCurrencyCode());
-            } else if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
+            } else if ((long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
                 add(field, "must be less than 10^" + MAX_AMOUNT_DIGITS);
+            } else if (amount.scale() > MAX_SCALE) {
+                add(field, tooPrecise);
+            } else if (currency != null && amount.stripTrailingZeros().scale() > decimals) {
+                add(field, tooPrecise);
             }
         }
 
@@ -268,7 +421,7 @@ public final class ApiRules {
                 } else if (value == null) {
                     add(entry, "must be a string");
                 } else {
-                    maxLength(entry, value, MAX_TRANSACTION_TEXT);
+                    text(entry, value, MAX_TRANSACTION_TEXT);
                 }
             });
         }

@@ -3,6 +3,7 @@ package io.vigil.ingest.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.vigil.ingest.api.FindRiskDecisionQuery;
+import io.vigil.ingest.api.OutcomeConflictException;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
 import io.vigil.ingest.api.ResubmitTransactionCommand;
@@ -10,8 +11,10 @@ import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionConflictException;
 import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionOutcome;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -33,6 +36,7 @@ class Transaction {
 
     private TransactionDetails details;
     private RiskDecision decision;
+    private TransactionOutcomeReportedEvent label;
 
     Transaction() {
         // for Axon
@@ -62,10 +66,28 @@ class Transaction {
         return decision;
     }
 
+    /**
+     * Adds a report to the transaction's outcomes; the latest is its label. The same report again (a client's retry)
+     * records nothing; a report with another label than the current one changes the label only when it says so.
+     */
     @CommandHandler
     void handle(ReportOutcomeCommand command) {
+        TransactionOutcome replaced = null;
+        if (label != null) {
+            if (label.outcome() == command.outcome()
+                    && Objects.equals(label.timestamp(), command.timestamp())
+                    && Objects.equals(label.note(), command.note())) {
+                return;
+            }
+            if (label.outcome() != command.outcome()) {
+                if (!command.replaces()) {
+                    throw new OutcomeConflictException(transactionId, label.outcome(), command.outcome());
+                }
+                replaced = label.outcome();
+            }
+        }
         apply(new TransactionOutcomeReportedEvent(
-                transactionId, command.outcome(), command.timestamp(), command.note()));
+                transactionId, command.outcome(), command.timestamp(), command.note(), replaced));
     }
 
     @EventSourcingHandler
@@ -77,5 +99,10 @@ class Transaction {
     @EventSourcingHandler
     void on(TransactionDecidedEvent event) {
         decision = event.decision();
+    }
+
+    @EventSourcingHandler
+    void on(TransactionOutcomeReportedEvent event) {
+        label = event;
     }
 }

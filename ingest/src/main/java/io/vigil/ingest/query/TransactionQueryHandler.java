@@ -1,12 +1,15 @@
 package io.vigil.ingest.query;
 
 import io.vigil.ingest.api.FindTransactionQuery;
+import io.vigil.ingest.api.OutcomeReport;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
 import io.vigil.ingest.api.TransactionView;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -33,6 +36,7 @@ class TransactionQueryHandler {
         TransactionDetails details = null;
         RiskDecision decision = null;
         TransactionOutcomeReportedEvent outcome = null;
+        List<OutcomeReport> outcomes = new ArrayList<>();
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object payload = message.getPayload();
@@ -42,8 +46,16 @@ class TransactionQueryHandler {
                 decision = decided.decision();
             } else if (payload instanceof TransactionOutcomeReportedEvent reported) {
                 outcome = reported;
+                outcomes.add(new OutcomeReport(
+                        reported.outcome(),
+                        reported.timestamp(),
+                        reported.note(),
+                        reported.replaced(),
+                        message.getTimestamp()));
             }
         }
-        return details == null ? Optional.empty() : Optional.of(new TransactionView(details, decision, outcome));
+        return details == null
+                ? Optional.empty()
+                : Optional.of(new TransactionView(details, decision, outcome, outcomes));
     }
 }

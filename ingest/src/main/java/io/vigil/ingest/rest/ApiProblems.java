@@ -4,21 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vigil.ingest.api.FieldViolation;
+import io.vigil.ingest.api.OutcomeConflictException;
 import io.vigil.ingest.api.TransactionConflictException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -74,6 +78,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> conflict(TransactionConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "conflict", "Transaction id already used", e.getMessage()));
+    }
+
+    @ExceptionHandler(OutcomeConflictException.class)
+    ResponseEntity<ProblemDetail> outcomeConflict(OutcomeConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "conflict", "Transaction already labelled", e.getMessage()));
     }
 
     @ExceptionHandler(TransactionNotFoundException.class)
@@ -134,6 +144,35 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 : "the body is missing or not valid JSON";
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "malformed", "Malformed request", detail));
+    }
+
+    /**
+     * A query or path parameter of the wrong type or out of its type's range ({@code page=abc},
+     * {@code size=99999999999}, {@code from=yesterday}): a 400 naming the parameter.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "another type" : simpleName(e.getRequiredType());
+        if (e.getRequiredType() == java.time.Instant.class) {
+            expected = "an ISO-8601 instant such as 2026-11-23T10:15:30Z";
+        } else if (e.getRequiredType() == int.class || e.getRequiredType() == long.class) {
+            expected = "a whole number in range";
+        }
+        return ResponseEntity.badRequest()
+                .body(validationProblem(
+                        "Invalid request",
+                        List.of(new FieldViolation(field == null ? "" : field, "must be " + expected))));
+    }
+
+    /** A required query parameter left out: a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(validationProblem(
+                        "Invalid request", List.of(new FieldViolation(e.getParameterName(), "is required"))));
     }
 
     @Override

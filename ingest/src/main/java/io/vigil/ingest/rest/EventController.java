@@ -4,7 +4,9 @@ import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.OperationalEvent;
 import io.vigil.ingest.api.OperationalEventsRecorded;
 import io.vigil.ingest.api.RecordOperationalEventsCommand;
+import io.vigil.ingest.config.IngestSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +28,12 @@ class EventController {
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final Duration maxAge;
 
-    EventController(CommandGateway commands) {
+    EventController(CommandGateway commands, IngestSettings settings) {
         this.commands = commands;
         this.clock = Clock.systemUTC();
+        this.maxAge = settings.eventMaxAge();
     }
 
     /** Accepted events, with how many of them were new; {@code accepted} counts repeats too, as they are stored. */
@@ -38,7 +42,7 @@ class EventController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     EventsAccepted submit(@RequestBody EventRequest request) {
-        List<FieldViolation> violations = request.violations(clock.instant());
+        List<FieldViolation> violations = request.violations(clock.instant(), maxAge);
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("Invalid event", violations);
         }
@@ -62,7 +66,7 @@ class EventController {
                 violations.add(new ItemViolation(i, "", "must be an event object, not null"));
                 continue;
             }
-            List<FieldViolation> broken = request.violations(now);
+            List<FieldViolation> broken = request.violations(now, maxAge);
             for (FieldViolation f : broken) {
                 violations.add(new ItemViolation(i, f.field(), f.message()));
             }

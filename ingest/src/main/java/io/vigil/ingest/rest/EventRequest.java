@@ -8,6 +8,7 @@ import io.vigil.ingest.api.EventFields;
 import io.vigil.ingest.api.EventOutcome;
 import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.OperationalEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,9 +27,9 @@ record EventRequest(
         String deviceType)
         implements EventFields {
 
-    /** Every rule of the contract this event breaks; empty when it is valid. */
-    List<FieldViolation> violations(Instant now) {
-        return ApiRules.event(this, now);
+    /** Every rule of the contract this event breaks, its time at most {@code maxAge} old; empty when it is valid. */
+    List<FieldViolation> violations(Instant now, Duration maxAge) {
+        return ApiRules.event(this, now, maxAge);
     }
 
     /** The event as monitors count it; only for an event without {@link #violations}. */

@@ -2,6 +2,7 @@ package io.vigil.ingest.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vigil.ingest.api.ApiRules;
 import io.vigil.ingest.api.FindTransactionQuery;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
@@ -95,18 +96,28 @@ class TransactionController {
 
     @GetMapping("/{id}")
     TransactionResponse find(@PathVariable String id) {
+        requireId(id);
         return queries.query(new FindTransactionQuery(id), ResponseTypes.optionalInstanceOf(TransactionView.class))
                 .join()
                 .map(TransactionResponse::of)
                 .orElseThrow(() -> new TransactionNotFoundException(id));
     }
 
+    /** A path id that no transaction can have is a 404, before it reaches the event store. */
+    private static void requireId(String id) {
+        if (!ApiRules.ID.matcher(id).matches()) {
+            throw new TransactionNotFoundException(id.length() > 64 ? id.substring(0, 64) + "…" : id);
+        }
+    }
+
     @PostMapping(path = "/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     void reportOutcome(@PathVariable String id, @RequestBody OutcomeRequest request) {
+        requireId(id);
         OutcomeRequest.Valid outcome = request.validate(clock.instant());
         try {
-            commands.sendAndWait(new ReportOutcomeCommand(id, outcome.outcome(), outcome.timestamp(), outcome.note()));
+            commands.sendAndWait(new ReportOutcomeCommand(
+                    id, outcome.outcome(), outcome.timestamp(), outcome.note(), outcome.replaces()));
         } catch (AggregateNotFoundException e) {
             throw new TransactionNotFoundException(id);
         }

@@ -3,9 +3,9 @@ package io.vigil.ingest.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.ListHit;
+import io.vigil.ingest.api.OutcomeReport;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
-import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,14 +49,29 @@ record TransactionResponse(
         Map<String, Object> features,
         List<DecisionReason> shadowHits,
         List<ListHit> listHits,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome,
+        List<Outcome> outcomes) {
 
-    record Outcome(String outcome, Instant timestamp, String note) {}
+    /**
+     * One outcome report: {@code outcome} is the latest (the label), {@code outcomes} every report, oldest first.
+     * {@code replaced} names the label a report changed explicitly; {@code reportedAt} is when Vigil recorded it.
+     */
+    record Outcome(String outcome, Instant timestamp, String note, String replaced, Instant reportedAt) {
+
+        static Outcome of(OutcomeReport r) {
+            return new Outcome(
+                    r.outcome().wireName(),
+                    r.timestamp(),
+                    r.note(),
+                    r.replaced() == null ? null : r.replaced().wireName(),
+                    r.reportedAt());
+        }
+    }
 
     static TransactionResponse of(TransactionView view) {
         TransactionDetails t = view.transaction();
         RiskDecision d = view.decision();
-        TransactionOutcomeReportedEvent o = view.outcome();
+        List<Outcome> outcomes = view.outcomes().stream().map(Outcome::of).toList();
         return new TransactionResponse(
                 t.transactionId(),
                 t.timestamp(),
@@ -85,7 +100,8 @@ record TransactionResponse(
                 d == null ? null : featuresSeen(d),
                 d == null ? null : d.shadowHits(),
                 d == null ? null : d.listHits(),
-                o == null ? null : new Outcome(o.outcome().wireName(), o.timestamp(), o.note()));
+                outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1),
+                outcomes);
     }
 
     /** Every feature value the matched patterns (active and shadow) read, by qualified name. */

@@ -164,7 +164,7 @@ class ApiRulesTest {
     }
 
     private static List<String> broken(Outcome o) {
-        return ApiRules.outcome(o).stream()
+        return ApiRules.outcome(o, NOW).stream()
                 .map(v -> v.field() + ": " + v.message())
                 .toList();
     }
@@ -250,6 +250,15 @@ class ApiRulesTest {
                 1.0005             | BHD | amount: must have at most 3 decimals for BHD
                 1000000000000000   | EUR | amount: must be less than 10^15
                 1E+20              | EUR | amount: must be less than 10^15
+                1E+999999999       | EUR | amount: must be less than 10^15
+                1E-999999999       | EUR | amount: must have at most 2 decimals for EUR
+                1E-999999999       | JPY | amount: must have at most 0 decimals for JPY
+                0.5E-30            | EUR | amount: must have at most 2 decimals for EUR
+                12.50000000000000000000000000000000000000 | EUR | amount: must have at most 2 decimals for EUR
+                12.500000000000    | EUR | ''
+                10                 | KWD | ''
+                1.234              | KWD | ''
+                1.2345             | KWD | amount: must have at most 3 decimals for KWD
                 """)
         void amountsArePositiveBelow10To15WithTheCurrencysDecimals(String amount, String currency, String expected) {
             Transaction t = transaction("amount", new BigDecimal(amount));
@@ -291,6 +300,68 @@ class ApiRulesTest {
         @Test
         void anUnknownCurrencyDoesNotAlsoFailTheAmountsDecimals() {
             assertThat(broken(transaction("currency", "XYZ"))).hasSize(1);
+        }
+
+        @Test
+        void currenciesAreMoneyInCirculation() {
+            for (String notMoney : List.of("XXX", "XTS", "XAU", "XAG", "XDR", "XBA", "XSU", "XUA", "DEM", "FRF")) {
+                assertThat(broken(transaction("currency", notMoney)))
+                        .as(notMoney)
+                        .containsExactly(
+                                "currency: must be a currency in use; " + notMoney + " is not money in circulation");
+            }
+            for (String money : List.of("EUR", "USD", "SEK", "JPY", "KWD", "BHD", "XAF", "XOF", "XCD", "XPF", "CHF")) {
+                assertThat(ApiRules.isCurrencyInUse(money)).as(money).isTrue();
+            }
+        }
+
+        @Test
+        void anAbsurdScaleIsRefusedEvenWithoutAKnownCurrency() {
+            Transaction t = transaction("amount", new BigDecimal("1E-999999999"));
+            t = new Transaction(
+                    t.id(),
+                    t.timestamp(),
+                    t.amount(),
+                    "XXX",
+                    t.merchantId(),
+                    t.customerId(),
+                    t.cardFingerprint(),
+                    t.cardBin(),
+                    t.deviceId(),
+                    t.ip(),
+                    t.email(),
+                    t.country(),
+                    t.paymentMethod(),
+                    t.channel(),
+                    t.browser(),
+                    t.deviceType(),
+                    t.attributes());
+            assertThat(broken(t))
+                    .containsExactly(
+                            "currency: must be a currency in use; XXX is not money in circulation",
+                            "amount: must have at most 4 decimals");
+        }
+
+        @Test
+        void controlCharactersAreRefusedInEveryText() {
+            for (String field :
+                    List.of("merchantId", "customerId", "cardFingerprint", "deviceId", "browser", "deviceType")) {
+                assertThat(broken(transaction(field, "a\u0000b")))
+                        .as(field)
+                        .containsExactly(field + ": must not contain control characters (U+0000 at 1)");
+                assertThat(broken(transaction(field, "a\tb"))).as(field).hasSize(1);
+                assertThat(broken(transaction(field, "a\u2028b"))).as(field).hasSize(1);
+                assertThat(broken(transaction(field, "a\uD800b")))
+                        .as("unpaired surrogate in " + field)
+                        .hasSize(1);
+                assertThat(broken(transaction(field, "ann \uD83D\uDE00 é")))
+                        .as(field)
+                        .isEmpty();
+            }
+            assertThat(broken(transaction("email", "ann\u0000@example.com")))
+                    .containsExactly("email: must not contain control characters (U+0000 at 3)");
+            assertThat(broken(transaction("attributes", Map.of("plan", "gold\u007F"))))
+                    .containsExactly("attributes.plan: must not contain control characters (U+007F at 4)");
         }
 
         @Test
@@ -394,7 +465,8 @@ class ApiRulesTest {
                 id            | ''                   | id: is required
                 timestamp     | 2026-11-23T10:15:30  | timestamp: must be an ISO-8601 instant such as 2026-11-23T10:15:30Z
                 timestamp     | 2026-11-25T12:00:01Z | timestamp: must not be more than 24 hours in the future
-                timestamp     | 1999-12-31T23:59:59Z | timestamp: must not be before 2000-01-01
+                timestamp     | 2026-11-16T11:59:59Z | timestamp: must not be more than 8 days in the past
+                timestamp     | 1999-12-31T23:59:59Z | timestamp: must not be more than 8 days in the past
                 merchantId    | '   '                | merchantId: is required
                 operation     | refund               | operation: must be one of session, authorization, order
                 operation     | ''                   | operation: is required
@@ -409,9 +481,31 @@ class ApiRulesTest {
         }
 
         @Test
-        void theTimeWindowEndsExactlyADayAhead() {
+        void theTimeWindowEndsExactlyADayAheadAndStartsExactly8DaysBack() {
             assertThat(broken(event("timestamp", "2026-11-25T12:00:00Z"))).isEmpty();
-            assertThat(broken(event("timestamp", "2000-01-01T00:00:00Z"))).isEmpty();
+            assertThat(broken(event("timestamp", "2026-11-16T12:00:00Z"))).isEmpty();
+        }
+
+        @Test
+        void theWindowBackIsTheServersSetting() {
+            Event twoDaysOld = event("timestamp", NOW.minus(Duration.ofDays(2)).toString());
+            assertThat(ApiRules.event(twoDaysOld, NOW, Duration.ofDays(2))).isEmpty();
+            assertThat(ApiRules.event(twoDaysOld, NOW, Duration.ofDays(2).minusSeconds(1)))
+                    .extracting(FieldViolation::message)
+                    .containsExactly("must not be more than 2879 minutes in the past");
+            assertThat(ApiRules.event(twoDaysOld, NOW, Duration.ofHours(12)))
+                    .extracting(FieldViolation::message)
+                    .containsExactly("must not be more than 12 hours in the past");
+        }
+
+        @Test
+        void controlCharactersAreRefusedInEveryText() {
+            for (String field : List.of("merchantId", "errorCode", "browser", "deviceType")) {
+                assertThat(broken(event(field, "a\u0000b")))
+                        .as(field)
+                        .containsExactly(field + ": must not contain control characters (U+0000 at 1)");
+                assertThat(broken(event(field, "a\nb"))).as(field).hasSize(1);
+            }
         }
 
         @Test
@@ -490,13 +584,38 @@ class ApiRulesTest {
         }
 
         @Test
-        void theTimestampIsOptionalWithoutAWindowAndTheNoteAtMost2000Characters() {
-            assertThat(broken(new Outcome("chargeback", "2099-01-01T00:00:00Z", "n".repeat(2000))))
+        void theTimestampIsOptionalAndTheNoteAtMost2000Characters() {
+            assertThat(broken(new Outcome("chargeback", null, "n".repeat(2000))))
+                    .isEmpty();
+            assertThat(broken(new Outcome("chargeback", "2026-11-20T00:00:00Z", "n".repeat(2000))))
                     .isEmpty();
             assertThat(broken(new Outcome("chargeback", "yesterday", "n".repeat(2001))))
                     .containsExactly(
                             "timestamp: must be an ISO-8601 instant such as 2026-11-23T10:15:30Z",
                             "note: must be at most 2000 characters");
+        }
+
+        @Test
+        void theTimestampHasTheWindowOfATransaction() {
+            assertThat(broken(new Outcome("chargeback", "+999999999-12-31T23:59:59Z", null)))
+                    .containsExactly("timestamp: must not be more than 24 hours in the future");
+            assertThat(broken(new Outcome("chargeback", "2099-01-01T00:00:00Z", null)))
+                    .containsExactly("timestamp: must not be more than 24 hours in the future");
+            assertThat(broken(new Outcome("chargeback", "1999-12-31T23:59:59Z", null)))
+                    .containsExactly("timestamp: must not be before 2000-01-01");
+            assertThat(broken(new Outcome("chargeback", "2000-01-01T00:00:00Z", null)))
+                    .as("an old transaction may learn its outcome late")
+                    .isEmpty();
+        }
+
+        @Test
+        void aNoteMayHaveLinesButNoOtherControlCharacter() {
+            assertThat(broken(new Outcome("chargeback", null, "issuer notice\r\n\tcase 12")))
+                    .isEmpty();
+            assertThat(broken(new Outcome("chargeback", null, "issuer\u0000notice")))
+                    .containsExactly("note: must not contain control characters (U+0000 at 6)");
+            assertThat(broken(new Outcome("chargeback", null, "evil\u202Eetoneton")))
+                    .containsExactly("note: must not contain control characters (U+202E at 4)");
         }
     }
 

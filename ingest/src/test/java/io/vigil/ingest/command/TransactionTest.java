@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.FindRiskDecisionQuery;
+import io.vigil.ingest.api.OutcomeConflictException;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
 import io.vigil.ingest.api.ResubmitTransactionCommand;
@@ -91,6 +92,77 @@ class TransactionTest {
                 .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"))
                 .expectEvents(new TransactionOutcomeReportedEvent(
                         "tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"));
+    }
+
+    @Test
+    void canAddAReportWithTheSameLabelToTheHistory() {
+        Instant first = Instant.parse("2026-11-24T08:00:00Z");
+        Instant second = Instant.parse("2026-11-25T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionOutcomeReportedEvent("tx-1", TransactionOutcome.CHARGEBACK, first, "notice"))
+                .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CHARGEBACK, second, "second notice"))
+                .expectEvents(new TransactionOutcomeReportedEvent(
+                        "tx-1", TransactionOutcome.CHARGEBACK, second, "second notice"));
+    }
+
+    @Test
+    void canReceiveTheSameReportTwiceAndRecordItOnce() {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionOutcomeReportedEvent("tx-1", TransactionOutcome.CHARGEBACK, at, "notice"))
+                .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CHARGEBACK, at, "notice"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotChangeALabelWithoutSayingSo() {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionOutcomeReportedEvent("tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"))
+                .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CONFIRMED_LEGITIMATE, NOW, null))
+                .expectNoEvents()
+                .expectException(OutcomeConflictException.class)
+                .expectExceptionMessage("transaction tx-1 is labelled chargeback; to change the label to"
+                        + " confirmed_legitimate, report it with \"replaces\": true");
+    }
+
+    @Test
+    void canChangeALabelExplicitlyAndTheChangeIsRecorded() {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionOutcomeReportedEvent("tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"))
+                .when(new ReportOutcomeCommand(
+                        "tx-1", TransactionOutcome.CONFIRMED_LEGITIMATE, NOW, "customer's own purchase", true))
+                .expectEvents(new TransactionOutcomeReportedEvent(
+                        "tx-1",
+                        TransactionOutcome.CONFIRMED_LEGITIMATE,
+                        NOW,
+                        "customer's own purchase",
+                        TransactionOutcome.CHARGEBACK));
+    }
+
+    @Test
+    void cannotChangeALabelTwiceWithOneExplicitReport() {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionOutcomeReportedEvent("tx-1", TransactionOutcome.CHARGEBACK, at, null),
+                        new TransactionOutcomeReportedEvent(
+                                "tx-1", TransactionOutcome.CONFIRMED_FRAUD, at, null, TransactionOutcome.CHARGEBACK))
+                // the label is confirmed_fraud now: going back to chargeback is another change, to be asked again
+                .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CHARGEBACK, NOW, null))
+                .expectNoEvents()
+                .expectException(OutcomeConflictException.class);
     }
 
     @Test

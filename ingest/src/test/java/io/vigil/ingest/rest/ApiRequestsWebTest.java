@@ -12,11 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.ingest.api.OperationalEventsRecorded;
+import io.vigil.ingest.config.IngestSettings;
+import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +52,17 @@ class ApiRequestsWebTest {
 
     @MockitoBean
     MeterRegistry meters;
+
+    /** The ingest settings with their defaults, which the event controller reads its window from. */
+    @TestConfiguration
+    static class Settings {
+
+        @Bean
+        IngestSettings ingestSettings() {
+            return new IngestSettings(
+                    24, Duration.ofMillis(10), Duration.ofDays(9), Duration.ofDays(8), Duration.ofMillis(25), 500);
+        }
+    }
 
     private ResultActions postJson(String path, String body) throws Exception {
         return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));

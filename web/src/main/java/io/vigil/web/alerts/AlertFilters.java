@@ -1,5 +1,6 @@
 package io.vigil.web.alerts;
 
+import io.vigil.analytics.api.MonitoringRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -13,9 +14,15 @@ record AlertFilters(String state, String q, Integer page) {
     static final String OPEN = "open";
     static final String ALL = "all";
 
+    /** Checked with the API's rules ({@link MonitoringRules}): an unknown state or a page out of range is refused. */
     AlertFilters {
         state = state == null || state.isBlank() ? OPEN : state;
         page = page == null ? 0 : page;
+        if (!state.equals(ALL)) {
+            MonitoringRules.alertState(state);
+        }
+        MonitoringRules.text("q", q, MonitoringRules.MAX_SEARCH);
+        MonitoringRules.range("page", page, 0, MonitoringRules.MAX_PAGE);
     }
 
     /** The state the alerts query asks for: {@code null} for all states. */

@@ -19,6 +19,35 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+    /**
+     * A request the rules refuse (a filter, a form field or a parameter out of range, see
+     * {@code io.vigil.analytics.api.MonitoringRules}): a 400 with the rule's message, not a store failure.
+     */
+    @ExceptionHandler({
+        IllegalArgumentException.class,
+        org.springframework.beans.TypeMismatchException.class,
+        org.springframework.validation.BindException.class,
+        org.springframework.beans.BeanInstantiationException.class
+    })
+    String invalid(Exception e, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        Throwable refused = e;
+        while (!(refused instanceof IllegalArgumentException) && refused.getCause() != null) {
+            refused = refused.getCause();
+        }
+        if (!(refused instanceof IllegalArgumentException)) {
+            refused = e;
+        }
+        String reason = refused.getMessage() == null ? e.getClass().getSimpleName() : refused.getMessage();
+        if (e instanceof org.springframework.validation.BindException bind && bind.getFieldError() != null) {
+            reason = bind.getFieldError().getField() + " has an invalid value";
+        }
+        model.addAttribute(
+                "message",
+                "Vigil cannot do this: " + (reason.length() > 300 ? reason.substring(0, 300) + "…" : reason) + ".");
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return htmx.isHtmxRequest() ? "error/console :: message" : "error/console";
+    }
+
     @ExceptionHandler(Exception.class)
     String error(Exception e, HtmxRequest htmx, Model model, HttpServletResponse response) {
         log.warn("Console request failed", e);

@@ -14,6 +14,7 @@ import io.vigil.analytics.api.MonitorId;
 import io.vigil.analytics.api.MonitorList;
 import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.MonitorSummary;
+import io.vigil.analytics.api.MonitoringRules;
 import io.vigil.analytics.api.PauseMonitorCommand;
 import io.vigil.analytics.api.ResumeMonitorCommand;
 import java.time.Clock;
@@ -166,7 +167,7 @@ class MonitorsController {
     }
 
     private void fillBacktest(String id, int days, Model model) {
-        int span = Math.max(1, Math.min(days, 7));
+        int span = Math.max(1, Math.min(days, MonitoringRules.MAX_BACKTEST_DAYS));
         Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         BacktestResult result = queries.query(
                         new BacktestMonitorQuery(id, null, to.minus(Duration.ofDays(span)), to),

@@ -7,6 +7,7 @@ import io.vigil.analytics.api.FindBreakdownQuery;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.MonitorList;
 import io.vigil.analytics.api.MonitorSummary;
+import io.vigil.analytics.api.MonitoringRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -63,6 +64,8 @@ class SeriesController {
     }
 
     private void fillSeries(String id, Instant minute, Map<String, String> params, Model model) {
+        MonitoringRules.monitorId("id", id);
+        MonitoringRules.time("minute", minute, clock.instant());
         MonitorSummary monitor = queries.query(FindMonitorsQuery.one(id), ResponseTypes.instanceOf(MonitorList.class))
                 .join()
                 .first()
@@ -78,7 +81,7 @@ class SeriesController {
         for (Dimension d : Dimension.values()) {
             String v = params.get(d.wireName());
             if (v != null && !v.isBlank()) {
-                series.put(d.wireName(), v);
+                series.put(d.wireName(), MonitoringRules.text(d.wireName(), v, MonitoringRules.MAX_DIMENSION_VALUE));
             }
         }
         List<Breakdown> breakdowns = new ArrayList<>();

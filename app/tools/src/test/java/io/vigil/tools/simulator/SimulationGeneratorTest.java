@@ -299,7 +299,7 @@ class SimulationGeneratorTest {
                         "errorCode exactly with failure");
             } else if (item instanceof OutcomeItem o) {
                 OutcomeBody body = API_JSON.readValue(json, OutcomeBody.class);
-                add(broken, ApiRules.outcome(body));
+                add(broken, ApiRules.outcome(body, item.timestamp()));
                 check(broken, ApiRules.ID.matcher(o.transactionId()).matches(), "outcome transaction id");
                 check(broken, body.timestamp() != null, "outcome timestamp");
             }
