@@ -1,2 +1,5 @@
-/** The server's own configuration: the OpenAPI description of the REST API with its problem answers. */
+/**
+ * The server's own configuration: what every module's writes guarantee (handler failures propagate, no silent
+ * rollback), and the OpenAPI description of the REST API with its problem answers.
+ */
 package io.vigil.config;
