@@ -88,8 +88,7 @@ class NoSilentRollbackIT {
     }
 
     private static int stored(String id) {
-        Integer count =
-                jdbc.queryForObject("SELECT count(*) FROM it_silent_rollback WHERE id = ?", Integer.class, id);
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM it_silent_rollback WHERE id = ?", Integer.class, id);
         return count == null ? 0 : count;
     }
 

@@ -77,13 +77,16 @@ class WriteGuaranteesTest {
                 .callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "registers an error handler of Axon's event processing",
                         call -> call.getTargetOwner().isAssignableTo(EventProcessingConfigurer.class)
-                                && call.getName().toLowerCase(java.util.Locale.ROOT).contains("errorhandler")))
+                                && call.getName()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .contains("errorhandler")))
                 .check(mainClasses());
     }
 
     @Test
     void aSubscribingReadModelThatCannotWriteFailsTheCommandAndNothingIsStored() {
-        axon = start(WriteGuarantees::propagateHandlerFailuresOf, p -> p.registerSubscribingEventProcessor("read-model"));
+        axon = start(
+                WriteGuarantees::propagateHandlerFailuresOf, p -> p.registerSubscribingEventProcessor("read-model"));
 
         assertThatThrownBy(() -> axon.commandGateway().sendAndWait(new Write("refused")))
                 .hasMessageContaining("the read model cannot hold refused");
@@ -110,7 +113,9 @@ class WriteGuaranteesTest {
         Awaitility.await()
                 .atMost(30, TimeUnit.SECONDS)
                 .until(() -> ReadModel.written.equals(List.of("first", "second")));
-        assertThat(ReadModel.attempts.get()).as("attempts, the refused one retried").isEqualTo(3);
+        assertThat(ReadModel.attempts.get())
+                .as("attempts, the refused one retried")
+                .isEqualTo(3);
     }
 
     @Test
@@ -180,7 +185,8 @@ class WriteGuaranteesTest {
     @ProcessingGroup("read-model")
     static final class ReadModel {
         static final List<String> written = new CopyOnWriteArrayList<>();
-        static final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger attempts =
+                new java.util.concurrent.atomic.AtomicInteger();
         static final java.util.concurrent.atomic.AtomicBoolean refuseOnce =
                 new java.util.concurrent.atomic.AtomicBoolean();
 

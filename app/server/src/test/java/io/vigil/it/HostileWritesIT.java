@@ -39,8 +39,8 @@ class HostileWritesIT {
     private static final String REFUSED = "it-refused-";
     private static final String MONITOR = RUN + "-count";
     private static final String NUL_MERCHANT = RUN + "-nul\u0000merchant";
-    private static final List<String> MERCHANTS = List.of(
-            RUN + "-long-by", RUN + "-refused-ack", RUN + "-refused-resolve", RUN + "-refused-silence");
+    private static final List<String> MERCHANTS =
+            List.of(RUN + "-long-by", RUN + "-refused-ack", RUN + "-refused-resolve", RUN + "-refused-silence");
     private static final List<String> CONSTRAINTS = List.of(
             "ALTER TABLE monitor_view ADD CONSTRAINT it_refused_monitor CHECK (name NOT LIKE 'it-refused-%') NOT VALID",
             "ALTER TABLE alert_view ADD CONSTRAINT it_refused_ack"
@@ -80,7 +80,8 @@ class HostileWritesIT {
     @AfterAll
     static void dropConstraints() throws Exception {
         for (String table : List.of("monitor_view", "alert_view", "alert_silence")) {
-            for (String name : List.of("it_refused_monitor", "it_refused_ack", "it_refused_resolve", "it_refused_silence")) {
+            for (String name :
+                    List.of("it_refused_monitor", "it_refused_ack", "it_refused_resolve", "it_refused_silence")) {
                 sql("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + name);
             }
         }
@@ -172,13 +173,14 @@ class HostileWritesIT {
     void anActionTheDatabaseRefusesIsNeverAcknowledged(String action, String merchant) throws Exception {
         String alertId = alertIds.get(RUN + "-" + merchant);
 
-        HttpResponse<String> answer =
-                vigil.post("/api/v1/alerts/" + action, action(alertId, REFUSED + "oncall"));
+        HttpResponse<String> answer = vigil.post("/api/v1/alerts/" + action, action(alertId, REFUSED + "oncall"));
 
         assertRefused(answer, true);
         JsonNode alert = LiveAlerts.alert(vigil, alertId);
         assertThat(alert.path("state").asText()).isEqualTo("firing");
-        assertThat(alert.path("silence").isNull()).as("silence %s", alert.path("silence")).isTrue();
+        assertThat(alert.path("silence").isNull())
+                .as("silence %s", alert.path("silence"))
+                .isTrue();
         assertThat(Stores.eventTypes(alertId)).containsExactly("AlertRaisedEvent");
     }
 
@@ -187,13 +189,15 @@ class HostileWritesIT {
         if (nulEvents.statusCode() == 202) {
             // accepted (no edge rule for it yet): the alert on that series must exist like any other
             String alertId = alertIds.get(NUL_MERCHANT);
-            assertThat(alertId).as("the alert of the series with a NUL, among %s", alertIds).isNotNull();
+            assertThat(alertId)
+                    .as("the alert of the series with a NUL, among %s", alertIds)
+                    .isNotNull();
             assertThat(LiveAlerts.alert(vigil, alertId).path("seriesLabel").asText())
                     .isEqualTo("merchant=" + RUN + "-nul\\u0000merchant");
         } else {
             assertThat(nulEvents.statusCode()).as(nulEvents.body()).isEqualTo(400);
-            assertThat(nulEvents.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(nulEvents.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(Stores.clickHouseCount(
                             "SELECT count() FROM operations WHERE merchant_id LIKE '" + RUN + "-nul%'"))
                     .isZero();

@@ -61,7 +61,9 @@ final class LiveAlerts {
 
     /** Waits for the minute after the baseline's to begin. */
     static void awaitNextMinute(Instant baselineMinute) throws InterruptedException {
-        long wait = Duration.between(Instant.now(), baselineMinute.plus(1, ChronoUnit.MINUTES).plusMillis(300))
+        long wait = Duration.between(
+                        Instant.now(),
+                        baselineMinute.plus(1, ChronoUnit.MINUTES).plusMillis(300))
                 .toMillis();
         if (wait > 0) {
             Thread.sleep(wait);
@@ -87,10 +89,14 @@ final class LiveAlerts {
     /** Waits until the monitor has an alert for each merchant; returns the alert ids by merchant. */
     static Map<String, String> await(VigilProcess vigil, String monitorId, int count) throws Exception {
         Stores.eventually(
-                Duration.ofMinutes(3), count + " alerts of " + monitorId, () -> alerts(vigil, monitorId).size() >= count);
+                Duration.ofMinutes(3),
+                count + " alerts of " + monitorId,
+                () -> alerts(vigil, monitorId).size() >= count);
         Map<String, String> ids = new LinkedHashMap<>();
         for (JsonNode alert : alerts(vigil, monitorId)) {
-            ids.put(alert.path("series").path("merchant").asText(), alert.path("alertId").asText());
+            ids.put(
+                    alert.path("series").path("merchant").asText(),
+                    alert.path("alertId").asText());
         }
         return ids;
     }
@@ -105,8 +111,8 @@ final class LiveAlerts {
 
     /** The alert as the API shows it (its latest incident). */
     static JsonNode alert(VigilProcess vigil, String alertId) throws Exception {
-        HttpResponse<String> response = vigil.get("/api/v1/alerts?id="
-                + java.net.URLEncoder.encode(alertId, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = vigil.get(
+                "/api/v1/alerts?id=" + java.net.URLEncoder.encode(alertId, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("alerts").path(0);
     }

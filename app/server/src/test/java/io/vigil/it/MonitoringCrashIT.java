@@ -74,11 +74,14 @@ class MonitoringCrashIT {
         vigil = VigilProcess.dedicated(
                 "monitoring-crash",
                 Map.of(
-                        "VIGIL_MONITORING_PUBLIC_URL", "http://127.0.0.1:" + port,
+                        "VIGIL_MONITORING_PUBLIC_URL",
+                        "http://127.0.0.1:" + port,
                         "VIGIL_MONITORING_ROUTES_0_URL",
-                                "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook",
-                        "VIGIL_MONITORING_ROUTES_0_FORMAT", "GENERIC",
-                        "VIGIL_MONITORING_ROUTES_0_MATCH_MONITOR", monitor),
+                        "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook",
+                        "VIGIL_MONITORING_ROUTES_0_FORMAT",
+                        "GENERIC",
+                        "VIGIL_MONITORING_ROUTES_0_MATCH_MONITOR",
+                        monitor),
                 port);
         vigil.start();
 
@@ -149,7 +152,8 @@ class MonitoringCrashIT {
         }
         Instant minute = LiveAlerts.sendBaseline(vigil, run, merchants);
         LiveAlerts.sendDrop(vigil, run, merchants, minute);
-        List<String> alerts = new ArrayList<>(LiveAlerts.await(vigil, monitor, MERCHANTS).values());
+        List<String> alerts =
+                new ArrayList<>(LiveAlerts.await(vigil, monitor, MERCHANTS).values());
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet(); // answered 202
         AtomicInteger next = new AtomicInteger();
@@ -174,8 +178,7 @@ class MonitoringCrashIT {
                 return null;
             });
         }
-        Stores.eventually(
-                Duration.ofSeconds(30), "a few acknowledgements answered", () -> acknowledged.size() >= 4);
+        Stores.eventually(Duration.ofSeconds(30), "a few acknowledgements answered", () -> acknowledged.size() >= 4);
         int notifiedAtKill = notified.size();
         vigil.kill();
         clients.shutdown();
@@ -183,7 +186,9 @@ class MonitoringCrashIT {
 
         hookDelayMillis.set(0);
         vigil.start();
-        assertThat(LiveAlerts.alerts(vigil, monitor)).as("alerts after the restart").hasSize(MERCHANTS);
+        assertThat(LiveAlerts.alerts(vigil, monitor))
+                .as("alerts after the restart")
+                .hasSize(MERCHANTS);
         for (String alertId : alerts) {
             JsonNode alert = LiveAlerts.alert(vigil, alertId);
             List<String> events = Stores.eventTypes(alertId);
@@ -217,7 +222,9 @@ class MonitoringCrashIT {
         HttpResponse<String> deliveries =
                 vigil.get("/api/v1/alerts/deliveries?id=" + URLEncoder.encode(alertId, StandardCharsets.UTF_8));
         List<String> statuses = new ArrayList<>();
-        JSON.readTree(deliveries.body()).path("deliveries").forEach(d -> statuses.add(d.path("status").asText()));
+        JSON.readTree(deliveries.body())
+                .path("deliveries")
+                .forEach(d -> statuses.add(d.path("status").asText()));
         return statuses;
     }
 
