@@ -47,13 +47,33 @@ class AlertHistory {
         this.json = json;
     }
 
-    /** "merchant=m-42, country=SE", or "all" for a monitor without dimensions. */
+    /**
+     * "merchant=m-42, country=SE", or "all" for a monitor without dimensions. A control character in a value is shown
+     * as a Java escape (a NUL as backslash-u0000): PostgreSQL text cannot hold NUL, so a raw one would fail the
+     * alert's whole transaction, and the others would garble the console and the charts.
+     */
     static String label(Map<String, String> series) {
         return series.isEmpty()
                 ? "all"
                 : series.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .map(e -> printable(e.getKey()) + "=" + printable(e.getValue()))
                         .collect(Collectors.joining(", "));
+    }
+
+    /** The text with each control character (C0, DEL, C1) as a Java escape: backslash, u, four hex digits. */
+    static String printable(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 12);
+        text.chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
     }
 
     @EventHandler

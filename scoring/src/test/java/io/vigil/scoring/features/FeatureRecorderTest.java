@@ -41,6 +41,27 @@ class FeatureRecorderTest {
         assertThat(store.entities()).isZero();
     }
 
+    /**
+     * The decision behind {@code feature-store} propagating handler failures like every group: its handler only
+     * schedules the count, and the count runs after the commit, where a failure cannot turn a stored decision into an
+     * error answer (Axon runs after-commit work without letting its failures out; the rebuild at the next start
+     * counts what was missed).
+     */
+    @Test
+    void aCountThatFailsAfterTheCommitDoesNotFailTheCommittedUnitOfWork() {
+        FeatureStore failing = (FeatureStore) java.lang.reflect.Proxy.newProxyInstance(
+                FeatureStore.class.getClassLoader(), new Class<?>[] {FeatureStore.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("the feature store failed");
+                });
+        TransactionDetails tx = InMemoryFeatureStoreTest.tx("t1", T0, "c-1", "card-1", null, null, "10");
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("command"));
+
+        new FeatureRecorder(failing).on(new TransactionRecordedEvent("t1", tx));
+        uow.commit();
+
+        assertThat(uow.isRolledBack()).isFalse();
+    }
+
     private long cardCount() {
         TransactionDetails probe =
                 InMemoryFeatureStoreTest.tx("probe", T0.plusSeconds(5), "c-1", "card-1", null, null, "1");

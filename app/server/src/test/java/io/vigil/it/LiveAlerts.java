@@ -1,0 +1,140 @@
+package io.vigil.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real alerts, raised by a running Vigil's live evaluation within about two minutes: a count monitor by merchant, 60
+ * events for each merchant in the current minute and one in the next, so that each merchant's count drops from 60 to
+ * 1 and the evaluator raises one alert per merchant when that minute closes (the previous minute decides alone when
+ * there is no history).
+ */
+final class LiveAlerts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EVENTS = 60;
+
+    private LiveAlerts() {}
+
+    /** Creates the count monitor {@code monitorId} over the merchant dimension. */
+    static void createMonitor(VigilProcess vigil, String monitorId) throws Exception {
+        HttpResponse<String> created = vigil.post("/api/v1/monitors", """
+                {"id": "%s", "name": "Count %s", "metric": "count", "operation": "authorization",
+                 "dimensions": ["merchant"], "direction": "drop", "minVolume": 10}
+                """.formatted(monitorId, monitorId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The events of this minute for the merchants, each accepted; returns the minute. */
+    static Instant sendBaseline(VigilProcess vigil, String run, List<String> merchants) throws Exception {
+        Instant now = Instant.now();
+        for (String merchant : merchants) {
+            send(vigil, baseline(run, merchant, now));
+        }
+        return now.truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** One merchant's events of the minute of {@code now}, as a batch. */
+    static String baseline(String run, String merchant, Instant now) throws Exception {
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        long span = Math.max(1, Duration.between(minute, now).toMillis());
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < EVENTS; i++) {
+            append(
+                    batch,
+                    eventId(run, merchant, minute.getEpochSecond() + "-" + i),
+                    minute.plusMillis(i * span / EVENTS),
+                    merchant);
+        }
+        return batch.append(']').toString();
+    }
+
+    /** Waits for the minute after the baseline's to begin. */
+    static void awaitNextMinute(Instant baselineMinute) throws InterruptedException {
+        long wait = Duration.between(
+                        Instant.now(),
+                        baselineMinute.plus(1, ChronoUnit.MINUTES).plusMillis(300))
+                .toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+
+    /** One event per merchant once the next minute has begun, so each series has a row in the minute judged. */
+    static void sendDrop(VigilProcess vigil, String run, List<String> merchants, Instant baselineMinute)
+            throws Exception {
+        awaitNextMinute(baselineMinute);
+        for (String merchant : merchants) {
+            send(vigil, drop(run, merchant));
+        }
+    }
+
+    /** One merchant's single event of the minute judged, as a batch. */
+    static String drop(String run, String merchant) throws Exception {
+        StringBuilder batch = new StringBuilder("[");
+        append(batch, eventId(run, merchant, "drop"), Instant.now(), merchant);
+        return batch.append(']').toString();
+    }
+
+    /** Waits until the monitor has an alert for each merchant; returns the alert ids by merchant. */
+    static Map<String, String> await(VigilProcess vigil, String monitorId, int count) throws Exception {
+        Stores.eventually(
+                Duration.ofMinutes(3),
+                count + " alerts of " + monitorId,
+                () -> alerts(vigil, monitorId).size() >= count);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode alert : alerts(vigil, monitorId)) {
+            ids.put(
+                    alert.path("series").path("merchant").asText(),
+                    alert.path("alertId").asText());
+        }
+        return ids;
+    }
+
+    static List<JsonNode> alerts(VigilProcess vigil, String monitorId) throws Exception {
+        HttpResponse<String> response = vigil.get("/api/v1/alerts?monitor=" + monitorId + "&size=500");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        JSON.readTree(response.body()).path("alerts").forEach(list::add);
+        return list;
+    }
+
+    /** The alert as the API shows it (its latest incident). */
+    static JsonNode alert(VigilProcess vigil, String alertId) throws Exception {
+        HttpResponse<String> response = vigil.get(
+                "/api/v1/alerts?id=" + java.net.URLEncoder.encode(alertId, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("alerts").path(0);
+    }
+
+    /** An event id of at most 64 plain characters, whatever the merchant's name holds. */
+    private static String eventId(String run, String merchant, String suffix) {
+        return run + "-" + Integer.toHexString(merchant.hashCode()) + "-" + suffix;
+    }
+
+    private static void append(StringBuilder batch, String id, Instant at, String merchant) throws Exception {
+        batch.append(batch.length() == 1 ? "" : ",")
+                .append("{\"id\":")
+                .append(JSON.writeValueAsString(id))
+                .append(",\"timestamp\":\"")
+                .append(at)
+                .append("\",\"merchantId\":")
+                .append(JSON.writeValueAsString(merchant))
+                .append(",\"operation\":\"authorization\",\"outcome\":\"success\",\"country\":\"SE\"}");
+    }
+
+    private static void send(VigilProcess vigil, String batch) throws Exception {
+        HttpResponse<String> response = vigil.post("/api/v1/events/batch", batch);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+}
