@@ -43,7 +43,9 @@ class FeatureStoreCeilingTest {
 
         assertThat(store.entities()).isLessThanOrEqualTo(100);
         assertThat(count("flood-999")).isEqualTo(1);
-        assertThat(count("card-regular")).as("idle longest: evicted before any of the flood").isZero();
+        assertThat(count("card-regular"))
+                .as("idle longest: evicted before any of the flood")
+                .isZero();
     }
 
     @Test

@@ -40,6 +40,20 @@ class FeatureStoreHostileTimeTest {
     }
 
     @Test
+    void withoutTheClampTheSameTransactionsBlindTheWindows() {
+        // a clock a month ahead clamps nothing: this is how the store behaved before event time was clamped
+        InMemoryFeatureStore unclamped =
+                new InMemoryFeatureStore(Clock.fixed(NOW.plus(Duration.ofDays(30)), ZoneOffset.UTC), Long.MAX_VALUE);
+        unclamped.record(tx("present-1", NOW.minusSeconds(120), "c-1", "card-1", "d-1", "SE", "20"));
+        unclamped.record(tx("ahead", NOW.plus(Duration.ofHours(23)), "c-1", "card-1", "d-1", "SE", "20"));
+        unclamped.record(tx("present-2", NOW.minusSeconds(60), "c-1", "card-1", "d-1", "SE", "20"));
+
+        FeatureSnapshot f = unclamped.read(tx("probe", NOW, "c-1", "card-1", "d-1", "SE", "20"));
+
+        assertThat(f.value("features.card.count_5m")).isEqualTo(0L);
+    }
+
+    @Test
     void everyEntityOfATransactionDatedAheadStaysReadableForItsIpAndMerchantToo() {
         TransactionDetails ahead = withIp(tx("ahead", NOW.plus(Duration.ofHours(24)), null, null, null, null, "5"));
         TransactionDetails present = withIp(tx("now", NOW.minusSeconds(30), null, null, null, null, "7"));
