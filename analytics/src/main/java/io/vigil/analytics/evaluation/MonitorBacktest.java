@@ -82,7 +82,10 @@ class MonitorBacktest {
             history = load(monitor, from.getEpochSecond(), to.getEpochSecond());
         } catch (BacktestHistory.TooLarge e) {
             EvaluationCaps.counter(meters, e.cap()).increment();
-            log.warn("Backtest of {} refused: {}", q.monitorId() == null ? "a draft monitor" : q.monitorId(), e.getMessage());
+            log.warn(
+                    "Backtest of {} refused: {}",
+                    q.monitorId() == null ? "a draft monitor" : q.monitorId(),
+                    e.getMessage());
             return new BacktestResult(0, 0, List.of(), e.getMessage());
         }
         SeriesEvaluation evaluation = new SeriesEvaluation(monitor);
@@ -147,7 +150,8 @@ class MonitorBacktest {
         RollupSql.appendEquals(sql, monitor.filter());
         sql.append(" GROUP BY minute").append(dims.isEmpty() ? "" : ", " + dims);
         int d = monitor.dimensions().size();
-        BacktestHistory history = new BacktestHistory(start, to, limits.maxBacktestSeries(), limits.maxBacktestPoints());
+        BacktestHistory history =
+                new BacktestHistory(start, to, limits.maxBacktestSeries(), limits.maxBacktestPoints());
         clickHouse.query(sql.toString(), rs -> {
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < d; i++) {

@@ -44,7 +44,8 @@ class MonitorCeiling implements MessageDispatchInterceptor<CommandMessage<?>> {
             List<? extends CommandMessage<?>> messages) {
         return (index, message) -> {
             if (message.getPayload() instanceof CreateMonitorCommand create) {
-                int existing = monitors.handle(FindMonitorsQuery.all()).monitors().size();
+                int existing =
+                        monitors.handle(FindMonitorsQuery.all()).monitors().size();
                 if (existing >= maxMonitors) {
                     refused.increment();
                     log.warn(

@@ -55,7 +55,10 @@ class MonitorCeilingTest {
                 .isInstanceOf(MonitorRejectedException.class)
                 .hasMessageContaining("at most 2");
         assertThat(handled).isEmpty();
-        assertThat(meters.get("vigil.monitoring.capped").tag("cap", "monitors").counter().count())
+        assertThat(meters.get("vigil.monitoring.capped")
+                        .tag("cap", "monitors")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
 
         gateway.sendAndWait(new PauseMonitorCommand("mon-1", "api"));
