@@ -64,8 +64,7 @@ class HostileLimitsIT {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("abnormalPaths")
-    void aTransactionSentToAnAbnormalSpellingOfItsPathIsRefusedAndNotStored(String name, String path)
-            throws Exception {
+    void aTransactionSentToAnAbnormalSpellingOfItsPathIsRefusedAndNotStored(String name, String path) throws Exception {
         String id = "hl-" + RUN + "-p" + Math.abs(name.hashCode());
         // over the body limit as well: before the fix such a body was read and parsed in full
         String body = transaction(id, ",\"attributes\":{\"pad\":\"" + "x".repeat(1000) + "\"}" + " ".repeat(70_000));
@@ -87,7 +86,11 @@ class HostileLimitsIT {
 
     @Test
     void aDeclaredOverSizeBodyIsRefusedOnAPathOutsideTheApi() throws Exception {
-        Response response = send("POST", "/alerts/acknowledge", "id=" + "x".repeat(70_000), false,
+        Response response = send(
+                "POST",
+                "/alerts/acknowledge",
+                "id=" + "x".repeat(70_000),
+                false,
                 "Content-Type: application/x-www-form-urlencoded");
 
         assertProblem(response, 413, "/problems/payload-too-large");
@@ -221,7 +224,8 @@ class HostileLimitsIT {
     /** Operational event ids stored with the prefix: a stored event always leaves its id. */
     private static long eventIds(String prefix) throws Exception {
         try (Connection c = DriverManager.getConnection(Stores.DB_URL, Stores.DB_USER, Stores.DB_PASSWORD);
-                PreparedStatement ps = c.prepareStatement("select count(*) from operational_event_ids where id like ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select count(*) from operational_event_ids where id like ?")) {
             ps.setString(1, prefix + "%");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -313,7 +317,9 @@ class HostileLimitsIT {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+            headers.put(
+                    lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).strip());
         }
         String rawBody = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -321,7 +327,8 @@ class HostileLimitsIT {
             int at = 0;
             while (true) {
                 int lineEnd = rawBody.indexOf("\r\n", at);
-                int size = Integer.parseInt(rawBody.substring(at, lineEnd).split(";")[0].strip(), 16);
+                int size = Integer.parseInt(
+                        rawBody.substring(at, lineEnd).split(";")[0].strip(), 16);
                 if (size == 0) {
                     break;
                 }
@@ -330,6 +337,7 @@ class HostileLimitsIT {
             }
             rawBody = body.toString();
         }
-        return new Response(status, headers, new String(rawBody.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Response(
+                status, headers, new String(rawBody.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 }
