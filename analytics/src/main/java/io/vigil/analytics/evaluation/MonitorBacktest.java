@@ -1,17 +1,18 @@
 package io.vigil.analytics.evaluation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.analytics.api.BacktestMonitorQuery;
 import io.vigil.analytics.api.BacktestResult;
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorSummary;
+import io.vigil.analytics.config.MonitoringLimits;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
 import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
 import io.vigil.analytics.query.MonitorDirectory;
 import io.vigil.analytics.store.ClickHouse;
-import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
 import io.vigil.analytics.store.RollupSql;
 import java.sql.SQLException;
@@ -19,19 +20,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Replays a monitor over stored rollups minute by minute, with the live evaluator's own code
  * ({@link SeriesEvaluation}) and the same open-alert bookkeeping: an anomaly opens an incident unless one is open,
- * a recovery closes it. One ClickHouse query fetches every minute the range and its references need.
+ * a recovery closes it. One ClickHouse query fetches every minute the range and its references need, held sparsely
+ * ({@link BacktestHistory}) and capped by {@code vigil.monitoring.limits}: a backtest over more series or points is
+ * refused with its reason as the result's problem (400 over the API).
  */
 @Component
 class MonitorBacktest {
@@ -40,12 +44,18 @@ class MonitorBacktest {
     private static final long DAY = 86_400;
     private static final long WEEK = 7 * DAY;
 
+    private static final Logger log = LoggerFactory.getLogger(MonitorBacktest.class);
+
     private final MonitorDirectory monitors;
     private final ClickHouse clickHouse;
+    private final MonitoringLimits limits;
+    private final MeterRegistry meters;
 
-    MonitorBacktest(MonitorDirectory monitors, ClickHouse clickHouse) {
+    MonitorBacktest(MonitorDirectory monitors, ClickHouse clickHouse, MonitoringLimits limits, MeterRegistry meters) {
         this.monitors = monitors;
         this.clickHouse = clickHouse;
+        this.limits = limits;
+        this.meters = meters;
     }
 
     @QueryHandler
@@ -67,15 +77,24 @@ class MonitorBacktest {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             return new BacktestResult(0, 0, List.of(), "the range must be 1 minute to 7 days, from before to");
         }
-        Map<String, long[][]> history = load(monitor, from.getEpochSecond(), to.getEpochSecond());
-        long start = from.getEpochSecond() - WEEK;
+        BacktestHistory history;
+        try {
+            history = load(monitor, from.getEpochSecond(), to.getEpochSecond());
+        } catch (BacktestHistory.TooLarge e) {
+            EvaluationCaps.counter(meters, e.cap()).increment();
+            log.warn(
+                    "Backtest of {} refused: {}",
+                    q.monitorId() == null ? "a draft monitor" : q.monitorId(),
+                    e.getMessage());
+            return new BacktestResult(0, 0, List.of(), e.getMessage());
+        }
         SeriesEvaluation evaluation = new SeriesEvaluation(monitor);
         Map<Map<String, String>, OpenIncident> open = new LinkedHashMap<>();
         List<BacktestResult.Incident> incidents = new ArrayList<>();
         int minutes = 0;
         for (long m = from.getEpochSecond(); m < to.getEpochSecond(); m += 60) {
             minutes++;
-            List<SeriesRow> rows = rowsAt(history, m, start);
+            List<SeriesRow> rows = history.rowsAt(m);
             List<OpenAlert> alerts = open.entrySet().stream()
                     .map(e -> new OpenAlert(e.getValue().id, e.getKey(), e.getValue().raisedWith))
                     .toList();
@@ -102,40 +121,17 @@ class MonitorBacktest {
                 }
             }
         }
-        return new BacktestResult(minutes, history.size(), incidents, null);
+        return new BacktestResult(minutes, history.series(), incidents, null);
     }
 
     private record OpenIncident(String id, Instant raised, io.vigil.analytics.api.Observation raisedWith, int index) {}
 
-    /** The series with traffic at {@code m} or its references, as the live reader would return them. */
-    private static List<SeriesRow> rowsAt(Map<String, long[][]> history, long m, long start) {
-        List<SeriesRow> rows = new ArrayList<>();
-        for (Map.Entry<String, long[][]> e : history.entrySet()) {
-            long[][] h = e.getValue();
-            long[] successes = new long[RollupReader.COMPARED];
-            long[] attempts = new long[RollupReader.COMPARED];
-            boolean any = false;
-            for (int k = 0; k < RollupReader.COMPARED; k++) {
-                int i = (int) ((m - RollupReader.offset(k) - start) / 60);
-                if (i >= 0 && i < h[0].length) {
-                    successes[k] = h[0][i];
-                    attempts[k] = h[1][i];
-                    any |= attempts[k] > 0 || successes[k] > 0;
-                }
-            }
-            if (any) {
-                String[] values =
-                        e.getKey().isEmpty() ? new String[0] : e.getKey().split("\u0001", -1);
-                rows.add(new SeriesRow(values, successes, attempts));
-            }
-        }
-        return rows;
-    }
-
-    /** Per series, successes and attempts per minute from a week before {@code from} to {@code to}. */
-    private Map<String, long[][]> load(MonitorDefinition monitor, long from, long to) throws SQLException {
+    /**
+     * Per series, successes and attempts at each minute with traffic from a week before {@code from} to {@code to};
+     * stops with {@link BacktestHistory.TooLarge} as soon as a cap is passed.
+     */
+    private BacktestHistory load(MonitorDefinition monitor, long from, long to) throws SQLException {
         long start = from - WEEK;
-        int length = (int) ((to - start) / 60);
         String dims = monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute)")
                 .append(dims.isEmpty() ? "" : ", " + dims)
@@ -154,20 +150,16 @@ class MonitorBacktest {
         RollupSql.appendEquals(sql, monitor.filter());
         sql.append(" GROUP BY minute").append(dims.isEmpty() ? "" : ", " + dims);
         int d = monitor.dimensions().size();
-        Map<String, long[][]> history = new HashMap<>();
+        BacktestHistory history =
+                new BacktestHistory(start, to, limits.maxBacktestSeries(), limits.maxBacktestPoints());
         clickHouse.query(sql.toString(), rs -> {
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < d; i++) {
                 key.append(i == 0 ? "" : "\u0001").append(rs.getString(i + 2));
             }
-            long[][] h = history.computeIfAbsent(key.toString(), k -> new long[2][length]);
-            int i = (int) ((rs.getLong(1) - start) / 60);
-            if (i >= 0 && i < length) {
-                h[0][i] += rs.getLong(d + 2);
-                h[1][i] += rs.getLong(d + 3);
-            }
+            history.add(key.toString(), rs.getLong(1), rs.getLong(d + 2), rs.getLong(d + 3));
             return null;
         });
-        return history;
+        return history.seal();
     }
 }

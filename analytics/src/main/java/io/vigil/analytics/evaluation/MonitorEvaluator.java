@@ -11,6 +11,7 @@ import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.Observation;
 import io.vigil.analytics.api.RaiseAlertCommand;
 import io.vigil.analytics.api.ReportRecoveryCommand;
+import io.vigil.analytics.config.MonitoringLimits;
 import io.vigil.analytics.config.MonitoringSettings;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
 import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
@@ -55,6 +56,7 @@ class MonitorEvaluator implements SmartLifecycle {
     private final ObjectMapper json;
     private final Timer cycleTimer;
     private final Counter raised;
+    private final EvaluationCaps caps;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
     private Instant lastEvaluated;
@@ -67,6 +69,7 @@ class MonitorEvaluator implements SmartLifecycle {
             MonitoringSettings settings,
             AnomalyBoard board,
             ObjectMapper json,
+            MonitoringLimits limits,
             MeterRegistry meters) {
         this.monitors = monitors;
         this.rollups = rollups;
@@ -81,6 +84,7 @@ class MonitorEvaluator implements SmartLifecycle {
         this.raised = Counter.builder("vigil.monitor.anomalies")
                 .description("Anomalous series found (an open alert absorbs repeats)")
                 .register(meters);
+        this.caps = new EvaluationCaps(limits, meters);
     }
 
     @Override
@@ -143,18 +147,24 @@ class MonitorEvaluator implements SmartLifecycle {
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         int series = 0;
-        for (MonitorSummary monitor : monitors.handle(FindMonitorsQuery.all()).monitors()) {
-            if (monitor.status() != MonitorStatus.ACTIVE) {
-                continue;
-            }
+        caps.startMinute(minute);
+        List<MonitorSummary> active = monitors.handle(FindMonitorsQuery.all()).monitors().stream()
+                .filter(m -> m.status() == MonitorStatus.ACTIVE)
+                .toList();
+        for (MonitorSummary monitor : caps.monitors(active, minute)) {
             try {
-                SeriesEvaluation.Result result = new SeriesEvaluation(monitor.definition())
-                        .evaluate(rollups.read(monitor.definition(), minute), openAlerts(monitor.monitorId()));
+                List<RollupReader.SeriesRow> rows = caps.series(
+                        monitor.monitorId(), minute, rollups.read(monitor.definition(), minute, caps.seriesToRead()));
+                SeriesEvaluation.Result result =
+                        new SeriesEvaluation(monitor.definition()).evaluate(rows, openAlerts(monitor.monitorId()));
                 series += result.series();
                 board.record(monitor.monitorId(), minute, result.anomalies(), result.series());
                 Instant at = clock.instant();
                 for (Anomaly anomaly : result.anomalies()) {
                     raised.increment();
+                    if (!caps.mayRaise()) {
+                        continue;
+                    }
                     sent.add(commands.send(new RaiseAlertCommand(
                             monitor.monitorId(),
                             monitor.definition().name(),
@@ -172,6 +182,7 @@ class MonitorEvaluator implements SmartLifecycle {
                 log.warn("Monitor {} could not be evaluated for {}: {}", monitor.monitorId(), minute, e.toString());
             }
         }
+        caps.endMinute();
         for (CompletableFuture<?> future : sent) {
             try {
                 future.join();

@@ -1,10 +1,12 @@
 package io.vigil.analytics.notify;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vigil.analytics.api.DeliveryList;
 import io.vigil.analytics.api.FindDeliveriesQuery;
 import io.vigil.analytics.api.RetryDeliveryCommand;
+import io.vigil.analytics.config.MonitoringLimits;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -31,17 +34,31 @@ class DeliveryWorker implements SmartLifecycle {
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final Timer latency;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final SendBudget budget;
     private ScheduledExecutorService executor;
 
-    DeliveryWorker(DeliveryOutbox outbox, MeterRegistry meters) {
+    @Autowired
+    DeliveryWorker(DeliveryOutbox outbox, MonitoringLimits limits, MeterRegistry meters) {
+        this(outbox, new WebhookSender(), limits, meters, Clock.systemUTC());
+    }
+
+    DeliveryWorker(
+            DeliveryOutbox outbox, WebhookSender sender, MonitoringLimits limits, MeterRegistry meters, Clock clock) {
         this.outbox = outbox;
-        this.sender = new WebhookSender();
+        this.sender = sender;
         this.retries = RetryPolicy.DEFAULT;
+        this.clock = clock;
         this.latency = Timer.builder("vigil.notification.send")
                 .description("One webhook delivery attempt")
                 .register(meters);
+        this.budget = new SendBudget(
+                limits.maxNotificationsPerMinute(),
+                Counter.builder("vigil.monitoring.capped")
+                        .description("Work refused or left undone because a vigil.monitoring.limits cap was reached")
+                        .tag("cap", "notifications-per-minute")
+                        .register(meters));
     }
 
     @Override
@@ -76,9 +93,15 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void deliverDue() {
+    void deliverDue() {
         try {
-            for (DeliveryOutbox.Due due : outbox.due(50)) {
+            int allowed = budget.allowance(clock.millis() / 60_000);
+            if (allowed == 0) {
+                budget.held(outbox.due(1).size());
+                return;
+            }
+            for (DeliveryOutbox.Due due : outbox.due(Math.min(50, allowed))) {
+                budget.spend();
                 DeliveryResult result = sender.post(java.net.URI.create(due.url()), due.payload());
                 latency.record(result.duration());
                 if (result.success()) {
@@ -100,6 +123,48 @@ class DeliveryWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("Notification delivery pass failed", e);
+        }
+    }
+
+    /**
+     * At most {@code max} sends (attempts, retries included) per clock minute; what is due beyond it stays pending
+     * and goes out in a later minute. The first pass of a minute that finds deliveries held back counts once on the
+     * counter and logs once. Used by the delivery thread only.
+     */
+    static final class SendBudget {
+        private final int max;
+        private final Counter held;
+        private long minute = Long.MIN_VALUE;
+        private int spent;
+        private boolean reported;
+
+        SendBudget(int max, Counter held) {
+            this.max = max;
+            this.held = held;
+        }
+
+        int allowance(long currentMinute) {
+            if (currentMinute != minute) {
+                minute = currentMinute;
+                spent = 0;
+                reported = false;
+            }
+            return max - spent;
+        }
+
+        void spend() {
+            spent++;
+        }
+
+        void held(int waiting) {
+            if (waiting > 0 && !reported) {
+                reported = true;
+                held.increment();
+                log.warn(
+                        "Notifications held back: vigil.monitoring.limits.max-notifications-per-minute ({}) were sent"
+                                + " this minute; the rest wait in the outbox for the next",
+                        max);
+            }
         }
     }
 

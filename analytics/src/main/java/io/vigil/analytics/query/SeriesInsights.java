@@ -1,13 +1,17 @@
 package io.vigil.analytics.query;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.analytics.api.Breakdown;
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindBreakdownQuery;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.FindSeriesHistoryQuery;
 import io.vigil.analytics.api.MonitorDefinition;
+import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.SeriesHistory;
+import io.vigil.analytics.config.MonitoringLimits;
 import io.vigil.analytics.store.ClickHouse;
 import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupSql;
@@ -23,21 +27,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The drill-down of a series: its history for charts and its breakdown by another dimension. */
+/**
+ * The drill-down of a series: its history for charts and its breakdown by another dimension. A breakdown over more
+ * values than {@code vigil.monitoring.limits.max-backtest-series} is refused ({@link MonitorRejectedException}) after
+ * reading one more row than that, rather than held and sorted whole.
+ */
 @Component
 class SeriesInsights {
+
+    private static final Logger log = LoggerFactory.getLogger(SeriesInsights.class);
 
     private final MonitorDirectory monitors;
     private final RollupReader rollups;
     private final ClickHouse clickHouse;
+    private final int maxValues;
+    private final Counter refused;
     private final Clock clock = Clock.systemUTC();
 
-    SeriesInsights(MonitorDirectory monitors, RollupReader rollups, ClickHouse clickHouse) {
+    SeriesInsights(
+            MonitorDirectory monitors,
+            RollupReader rollups,
+            ClickHouse clickHouse,
+            MonitoringLimits limits,
+            MeterRegistry meters) {
         this.monitors = monitors;
         this.rollups = rollups;
         this.clickHouse = clickHouse;
+        this.maxValues = limits.maxBacktestSeries();
+        this.refused = Counter.builder("vigil.monitoring.capped")
+                .description("Work refused or left undone because a vigil.monitoring.limits cap was reached")
+                .tag("cap", "breakdown-values")
+                .register(meters);
     }
 
     @QueryHandler
@@ -110,7 +134,7 @@ class SeriesInsights {
                 .append(y)
                 .append("))");
         RollupSql.appendEquals(sql, fixed);
-        sql.append(" GROUP BY ").append(by.column());
+        sql.append(" GROUP BY ").append(by.column()).append(" LIMIT ").append(maxValues + 1);
         List<Breakdown.Row> rows = clickHouse.query(
                 sql.toString(),
                 rs -> new Breakdown.Row(
@@ -119,6 +143,18 @@ class SeriesInsights {
                         rs.getLong(3),
                         value(monitor, rs.getLong(4), rs.getLong(5)),
                         rs.getLong(5)));
+        if (rows.size() > maxValues) {
+            refused.increment();
+            log.warn(
+                    "Breakdown of monitor {} by {} refused: more than {} values in {}",
+                    q.monitorId(),
+                    by.wireName(),
+                    maxValues,
+                    q.minute());
+            throw new MonitorRejectedException(List.of(by.wireName() + " has more than " + maxValues
+                    + " values in that minute; a breakdown by it is refused"
+                    + " (vigil.monitoring.limits.max-backtest-series)"));
+        }
         List<Breakdown.Row> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingDouble((Breakdown.Row r) ->
                         monitor.isRate() ? r.change() * Math.sqrt(r.volumeNow() + r.volumeYesterday()) : r.change())

@@ -38,6 +38,11 @@ public class RollupReader {
     }
 
     public List<SeriesRow> read(MonitorDefinition monitor, Instant minute) throws SQLException {
+        return read(monitor, minute, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #read(MonitorDefinition, Instant)}, with at most {@code limit} rows (which ones is ClickHouse's). */
+    public List<SeriesRow> read(MonitorDefinition monitor, Instant minute, int limit) throws SQLException {
         long m = minute.getEpochSecond();
         int dims = monitor.dimensions().size();
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -60,6 +65,9 @@ public class RollupReader {
         if (dims > 0) {
             sql.append(" GROUP BY ")
                     .append(monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", ")));
+        }
+        if (limit < Integer.MAX_VALUE) {
+            sql.append(" LIMIT ").append(limit);
         }
         return clickHouse.query(sql.toString(), rs -> {
             String[] values = new String[dims];

@@ -4,6 +4,7 @@ import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.OperationalEvent;
 import io.vigil.ingest.api.OperationalEventsRecorded;
 import io.vigil.ingest.api.RecordOperationalEventsCommand;
+import io.vigil.ingest.config.IngestLimits;
 import io.vigil.ingest.config.IngestSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,14 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
 class EventController {
 
-    static final int MAX_BATCH = 10_000;
-
     private final CommandGateway commands;
+    private final int maxBatch;
     private final Clock clock;
     private final Duration maxAge;
 
-    EventController(CommandGateway commands, IngestSettings settings) {
+    EventController(CommandGateway commands, IngestSettings settings, IngestLimits limits) {
         this.commands = commands;
+        this.maxBatch = limits.maxBatchItems();
         this.clock = Clock.systemUTC();
         this.maxAge = settings.eventMaxAge();
     }
@@ -49,13 +50,16 @@ class EventController {
         return record(List.of(request.toEvent()));
     }
 
-    /** A batch is stored whole or not at all: one bad item rejects it, with every bad item's index and field. */
+    /**
+     * A batch is stored whole or not at all: one bad item rejects it, with every bad item's index and field. Its size
+     * is checked as it is read as well ({@link ApiRequestJson}); the check here covers an empty batch.
+     */
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     EventsAccepted submitBatch(@RequestBody List<EventRequest> requests) {
-        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+        if (requests.isEmpty() || requests.size() > maxBatch) {
             throw new InvalidBatchException(List.of(new ItemViolation(
-                    -1, "", "a batch holds 1 to " + MAX_BATCH + " events, this one has " + requests.size())));
+                    -1, "", "a batch holds 1 to " + maxBatch + " events, this one has " + requests.size())));
         }
         List<OperationalEvent> events = new ArrayList<>(requests.size());
         List<ItemViolation> violations = new ArrayList<>();

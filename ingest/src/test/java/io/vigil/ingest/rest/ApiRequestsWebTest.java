@@ -12,12 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.ingest.api.OperationalEventsRecorded;
+import io.vigil.ingest.config.IngestLimits;
 import io.vigil.ingest.config.IngestSettings;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Wrong JSON types in the API's request bodies are the contract's 400 problem naming the field; nothing is sent. */
 @WebMvcTest(controllers = {TransactionController.class, EventController.class})
+@EnableConfigurationProperties(IngestLimits.class)
 class ApiRequestsWebTest {
 
     private static final String TRANSACTION = "{\"id\":\"tx-1\",\"timestamp\":\"2026-11-23T10:15:30Z\","
@@ -142,5 +145,42 @@ class ApiRequestsWebTest {
                         .readValue(EVENT.replace("\"ev-1\"", "1"), EventRequest.class)
                         .id())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void aBatchOver10000EventsIsA400BeforeAnythingIsSent() throws Exception {
+        String batch = "[" + (EVENT + ",").repeat(10_000) + EVENT + "]";
+        postJson("/api/v1/events/batch", batch)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/validation"))
+                .andExpect(jsonPath("$.errors[0].index").value(-1))
+                .andExpect(jsonPath("$.errors[0].message").value("a batch holds 1 to 10000 events, this one has more"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void deepNestingAndLongNumbersAre400Problems() throws Exception {
+        postJson(
+                        "/api/v1/transactions",
+                        TRANSACTION.replace("}", ",\"extra\":" + "[".repeat(50) + "]".repeat(50) + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/malformed"));
+        postJson("/api/v1/transactions", TRANSACTION.replace("129.90", "1" + "0".repeat(100)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/malformed"));
+        verifyNoInteractions(admission, commands);
+    }
+
+    @Test
+    void anAbnormalSpellingOfAnApiPathIsA400AndNothingIsSent() throws Exception {
+        mvc.perform(post("/api/v1/./transactions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TRANSACTION))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/malformed"));
+        verifyNoInteractions(admission, commands);
     }
 }

@@ -1,25 +1,33 @@
 package io.vigil.scoring.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.scoring.features.FeatureStore;
 import io.vigil.scoring.features.InMemoryFeatureStore;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FeatureStoreSettings.class)
 class FeatureStoreConfig {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureStoreConfig.class);
 
     @Bean
-    FeatureStore featureStore(MeterRegistry meters) {
-        FeatureStore store = new InMemoryFeatureStore();
+    FeatureStore featureStore(MeterRegistry meters, FeatureStoreSettings settings) {
+        InMemoryFeatureStore store = new InMemoryFeatureStore(Clock.systemUTC(), settings.maxEntities());
         Gauge.builder("vigil.features.entities", store, FeatureStore::entities)
                 .description("Entities the feature store holds")
+                .register(meters);
+        FunctionCounter.builder("vigil.features.evicted", store, InMemoryFeatureStore::evicted)
+                .description("Entities evicted because the feature store reached vigil.scoring.feature-store"
+                        + ".max-entities (idle expiry not included)")
                 .register(meters);
         return store;
     }
