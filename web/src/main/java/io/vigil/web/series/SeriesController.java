@@ -6,6 +6,7 @@ import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.FindBreakdownQuery;
 import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.MonitorList;
+import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.MonitoringRules;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
@@ -85,20 +87,39 @@ class SeriesController {
             }
         }
         List<Breakdown> breakdowns = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
             if (!series.containsKey(d.wireName())
                     && !monitor.definition().filter().containsKey(d)) {
-                breakdowns.add(queries.query(
-                                new FindBreakdownQuery(id, series, at, d.wireName()),
-                                ResponseTypes.instanceOf(Breakdown.class))
-                        .join());
+                try {
+                    breakdowns.add(queries.query(
+                                    new FindBreakdownQuery(id, series, at, d.wireName()),
+                                    ResponseTypes.instanceOf(Breakdown.class))
+                            .join());
+                } catch (CompletionException e) {
+                    // a dimension with more values than a breakdown may hold: say so, and show the others
+                    if (rejection(e) instanceof MonitorRejectedException rejected) {
+                        refused.add(d.wireName() + ": " + rejected.getMessage());
+                    } else {
+                        throw e;
+                    }
+                }
             }
         }
+        model.addAttribute("refusedBreakdowns", refused);
         model.addAttribute("monitor", monitor);
         model.addAttribute("series", series);
         model.addAttribute("minute", at);
         model.addAttribute("chartUrl", chartUrl(id, series, at));
         model.addAttribute("breakdowns", breakdowns);
+    }
+
+    private static Throwable rejection(Throwable e) {
+        Throwable cause = e;
+        while (!(cause instanceof MonitorRejectedException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /**

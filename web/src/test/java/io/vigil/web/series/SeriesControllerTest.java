@@ -14,6 +14,7 @@ import io.vigil.analytics.api.FindMonitorsQuery;
 import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorList;
+import io.vigil.analytics.api.MonitorRejectedException;
 import io.vigil.analytics.api.MonitorStatus;
 import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.Sensitivity;
@@ -131,6 +132,37 @@ class SeriesControllerTest extends ConsoleMvcTestSupport {
                 .contains("role=\"alert\"", "There is no monitor mon-gone.")
                 .doesNotContain("<img");
         assertThat(queriedAll(FindBreakdownQuery.class)).isEmpty();
+    }
+
+    @WithAndWithoutHtmx
+    @SuppressWarnings("unchecked")
+    void aBreakdownOverItsValueCapIsExplainedAndTheOthersStillShow(boolean htmx) throws Exception {
+        answerMonitor(AUTH);
+        given(queries.query(any(FindBreakdownQuery.class), any(ResponseType.class)))
+                .willAnswer(invocation -> {
+                    FindBreakdownQuery query = invocation.getArgument(0);
+                    if (query.dimension().equals("browser")) {
+                        return CompletableFuture.failedFuture(
+                                new MonitorRejectedException(List.of("the breakdown has more than 10000 values")));
+                    }
+                    List<Breakdown.Row> rows = query.dimension().equals("channel")
+                            ? List.of(new Breakdown.Row("web", 0.5, 140, 0.9, 138))
+                            : List.of();
+                    return CompletableFuture.completedFuture(new Breakdown(query.dimension(), true, rows));
+                });
+
+        String html = render(
+                get("/monitors/mon-auth/series")
+                        .param("country", "SE")
+                        .param("merchant", "m-1")
+                        .param("minute", "2026-11-23T10:15:42Z"),
+                htmx);
+
+        assertShape(html, htmx, "Monitors");
+        assertThat(html)
+                .contains("No breakdown by browser: ", "the breakdown has more than 10000 values")
+                .contains(">By channel<")
+                .doesNotContain(">By browser<");
     }
 
     @SuppressWarnings("unchecked")
