@@ -114,6 +114,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         if (sameOrigin) {
             return Optional.empty(); // a page of Vigil's own: a console form without JavaScript, Swagger UI
         }
+        if (isApi(request) && hasBody(request)) {
+            // the API refuses a body that is not JSON itself (415, as the contract says) before anything changes
+            return Optional.empty();
+        }
         return Optional.of(
                 "a state-changing request needs a JSON body (Content-Type: application/json) or the header X-Requested-With");
     }
@@ -147,6 +151,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException notAMediaType) {
             return false;
         }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** Whether a refusal is answered as the API answers (problem+json): its paths, and any spelling of them. */
