@@ -48,6 +48,9 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     static final String PROBLEM_TYPE = "/problems/cross-site-request";
 
+    /** The refusal of an API body that is not JSON, sent without Origin: a 415 rather than a 403. */
+    private static final String NOT_JSON = "the body is not JSON";
+
     private static final Logger log = LoggerFactory.getLogger(CrossSiteRequestFilter.class);
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -72,6 +75,12 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         Optional<String> refusal = refusal(request);
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (refusal.get() == NOT_JSON) {
+            // no page of another site sent it (no Origin), but the body is not JSON: the contract's 415, for every API
+            // endpoint alike, so that an endpoint that ignores its body cannot act on a form a page posted
+            refuseNotJson(response);
             return;
         }
         // at most one line per hundred refusals: a hostile page must not be able to fill the log
@@ -115,8 +124,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
             return Optional.empty(); // a page of Vigil's own: a console form without JavaScript, Swagger UI
         }
         if (isApi(request) && hasBody(request)) {
-            // the API refuses a body that is not JSON itself (415, as the contract says) before anything changes
-            return Optional.empty();
+            return Optional.of(NOT_JSON); // answered with the contract's 415, see doFilterInternal
         }
         return Optional.of(
                 "a state-changing request needs a JSON body (Content-Type: application/json) or the header X-Requested-With");
@@ -161,6 +169,17 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     private static boolean isApi(HttpServletRequest request) {
         String uri = request.getRequestURI().toLowerCase(Locale.ROOT);
         return uri.replaceAll("/{2,}", "/").startsWith("/api") || uri.contains("/api/");
+    }
+
+    private void refuseNotJson(HttpServletResponse response) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "/problems/http-415");
+        problem.put("title", "Unsupported Media Type");
+        problem.put("status", HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+        problem.put("detail", "The body must be application/json; nothing was changed");
+        response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private void refuseApi(HttpServletResponse response, String reason) throws IOException {
