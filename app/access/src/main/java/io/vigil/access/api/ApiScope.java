@@ -16,11 +16,16 @@ public enum ApiScope {
     /** Read transactions and other results. */
     READ,
     /** Monitors, alerts, patterns, lists, models and reviews. */
-    MANAGE;
+    MANAGE,
+    /**
+     * Create, list and revoke API keys through the API. No key gets it unless asked for: {@code ./vigil} keeps a key
+     * with it for itself (the local key) so that {@code ./vigil api-key create} works without a console.
+     */
+    ADMIN;
 
-    /** The scopes a key gets when none are named: every API scope. */
-    public static Set<ApiScope> all() {
-        return EnumSet.allOf(ApiScope.class);
+    /** The scopes a key gets when none are named: every scope the contract defines (submit, read, manage). */
+    public static Set<ApiScope> defaults() {
+        return EnumSet.of(SUBMIT, READ, MANAGE);
     }
 
     /** The name used on the command line, in the console and in the OpenAPI document. */
