@@ -49,9 +49,6 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     static final String PROBLEM_TYPE = "/problems/cross-site-request";
 
-    /** The refusal of an API body that is not JSON, sent without Origin: a 415 rather than a 403. */
-    private static final String NOT_JSON = "the body is not JSON";
-
     private static final Logger log = LoggerFactory.getLogger(CrossSiteRequestFilter.class);
 
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -59,6 +56,18 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     private final AllowedHosts hosts;
     private final ObjectMapper json;
     private final AtomicLong refused = new AtomicLong();
+
+    /** Why a state-changing request is refused, which decides how it is answered. */
+    sealed interface Refusal {}
+
+    /** A request a page of another site could have sent: {@code 403}, with the reason. */
+    record CrossSite(String reason) implements Refusal {}
+
+    /**
+     * An API request with a body that is not JSON and no {@code Origin}: no page of another site sent it, so it gets
+     * the contract's {@code 415} rather than a {@code 403}.
+     */
+    record NotJson() implements Refusal {}
 
     CrossSiteRequestFilter(AllowedHosts hosts, ObjectMapper json) {
         this.hosts = hosts;
@@ -73,12 +82,12 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> refusal = refusal(request);
+        Optional<Refusal> refusal = refusal(request);
         if (refusal.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        if (refusal.get() == NOT_JSON) {
+        if (!(refusal.get() instanceof CrossSite crossSite)) {
             // no page of another site sent it (no Origin), but the body is not JSON: the contract's 415, for every API
             // endpoint alike, so that an endpoint that ignores its body cannot act on a form a page posted
             refuseNotJson(response);
@@ -92,21 +101,21 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
                     request.getRequestURI().length() > 200
                             ? request.getRequestURI().substring(0, 200) + "…"
                             : request.getRequestURI(),
-                    refusal.get(),
+                    crossSite.reason(),
                     refused.get());
         }
         if (isApi(request)) {
-            refuseApi(response, refusal.get());
+            refuseApi(response, crossSite.reason());
         } else {
-            refuseConsole(response, refusal.get());
+            refuseConsole(response, crossSite.reason());
         }
     }
 
     /** Why the request is refused, or empty when it may go on. */
-    Optional<String> refusal(HttpServletRequest request) {
+    Optional<Refusal> refusal(HttpServletRequest request) {
         String host = request.getHeader("Host");
         if (host == null || !hosts.allows(host, request.getLocalPort(), request.isSecure())) {
-            return Optional.of("the Host header does not name this Vigil (see vigil.requests.allowed-hosts)");
+            return crossSite("the Host header does not name this Vigil (see vigil.requests.allowed-hosts)");
         }
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             // a browser never adds Authorization to a cross-site request by itself (a page's script can, only after a
@@ -117,7 +126,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         boolean sameOrigin = false;
         if (origin != null) {
             if (!allowedOrigin(origin, request.getLocalPort())) {
-                return Optional.of("the request comes from a page of another site (Origin)");
+                return crossSite("the request comes from a page of another site (Origin)");
             }
             sameOrigin = true;
         }
@@ -130,10 +139,14 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
             return Optional.empty(); // a page of Vigil's own: a console form without JavaScript, Swagger UI
         }
         if (isApi(request) && hasBody(request)) {
-            return Optional.of(NOT_JSON); // answered with the contract's 415, see doFilterInternal
+            return Optional.of(new NotJson());
         }
-        return Optional.of(
+        return crossSite(
                 "a state-changing request needs a JSON body (Content-Type: application/json) or the header X-Requested-With");
+    }
+
+    private static Optional<Refusal> crossSite(String reason) {
+        return Optional.of(new CrossSite(reason));
     }
 
     private boolean allowedOrigin(String origin, int localPort) {

@@ -3,24 +3,16 @@ package io.vigil.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import io.vigil.it.RawHttp.Response;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,20 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The server's limits hold whatever the request's path spelling, framing or JSON: every hostile request gets its 4xx
- * problem+json and leaves nothing stored. Requests are written byte for byte on a socket, so that no client library
- * normalises the path or re-frames the body.
+ * problem+json and leaves nothing stored. Requests are written byte for byte ({@link RawHttp}), so that no client
+ * library normalises the path or re-frames the body.
  */
 class HostileLimitsIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static VigilProcess vigil;
-    private static int port;
+    private static RawHttp http;
 
     @BeforeAll
     static void startVigil() throws Exception {
-        vigil = VigilProcess.shared();
-        port = vigil.uri("/").getPort();
+        http = new RawHttp(VigilProcess.shared().uri("/").getPort());
     }
 
     /** Spellings of API paths that the container would route to a handler; each must be refused unread. */
@@ -86,12 +75,11 @@ class HostileLimitsIT {
 
     @Test
     void aDeclaredOverSizeBodyIsRefusedOnAPathOutsideTheApi() throws Exception {
-        Response response = send(
+        Response response = http.send(
                 "POST",
                 "/alerts/acknowledge",
-                "id=" + "x".repeat(70_000),
-                false,
-                "Content-Type: application/x-www-form-urlencoded");
+                Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                "id=" + "x".repeat(70_000));
 
         assertProblem(response, 413, "/problems/payload-too-large");
     }
@@ -243,101 +231,13 @@ class HostileLimitsIT {
         assertThat(problem.path("title").asText()).isNotBlank();
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() throws IOException {
-            return JSON.readTree(body);
-        }
-    }
-
-    /**
-     * One HTTP/1.1 request, exactly as given: the body with {@code Content-Length}, or in 8 KiB chunks with
-     * {@code Transfer-Encoding: chunked}. The body is written on a thread of its own while the answer is read, since
-     * the server answers an over-size body before it has all been sent.
-     */
-    private static Response send(String method, String path, String body, boolean chunked, String... headers)
-            throws Exception {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(60_000);
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:")
-                    .append(port)
-                    .append("\r\nConnection: close\r\n");
-            boolean typed = false;
-            for (String h : headers) {
-                head.append(h).append("\r\n");
-                typed |= h.toLowerCase(Locale.ROOT).startsWith("content-type");
-            }
-            if (!typed) {
-                head.append("Content-Type: application/json\r\n");
-            }
-            head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes.length + "\r\n")
-                    .append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-                try {
-                    out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-                    if (!chunked) {
-                        out.write(bytes);
-                    } else {
-                        for (int i = 0; i < bytes.length; i += 8192) {
-                            int n = Math.min(8192, bytes.length - i);
-                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                            out.write(bytes, i, n);
-                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        }
-                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.flush();
-                } catch (IOException closedEarly) {
-                    // the server answered and closed before the whole body was sent: that is what is tested
-                }
-            });
-            Response response = read(socket.getInputStream());
-            writing.cancel(true);
-            return response;
-        }
-    }
-
-    private static Response read(InputStream in) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                all.write(buffer, 0, n);
-            }
-        } catch (IOException reset) {
-            // a reset after the answer (the server would not swallow the rest of the body): keep what was read
-        }
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        assertThat(end).as("an HTTP answer: %s", text).isPositive();
-        String[] lines = text.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(
-                    lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).strip());
-        }
-        String rawBody = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            StringBuilder body = new StringBuilder();
-            int at = 0;
-            while (true) {
-                int lineEnd = rawBody.indexOf("\r\n", at);
-                int size = Integer.parseInt(
-                        rawBody.substring(at, lineEnd).split(";")[0].strip(), 16);
-                if (size == 0) {
-                    break;
-                }
-                body.append(rawBody, lineEnd + 2, lineEnd + 2 + size);
-                at = lineEnd + 2 + size + 2;
-            }
-            rawBody = body.toString();
-        }
-        return new Response(
-                status, headers, new String(rawBody.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    /** A request with a JSON content type, its body framed with {@code Content-Length} or in chunks. */
+    private static Response send(String method, String path, String body, boolean chunked) throws IOException {
+        return http.send(
+                method,
+                path,
+                Map.of("Content-Type", "application/json"),
+                body,
+                chunked ? RawHttp.Framing.CHUNKED : RawHttp.Framing.LENGTH);
     }
 }

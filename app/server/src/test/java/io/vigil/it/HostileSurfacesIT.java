@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import io.vigil.it.RawHttp.Response;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -29,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Hostile requests against Vigil's surfaces: state changes a foreign web page could make through an operator's
  * browser (cross-site requests, DNS rebinding), and secrets shown to anyone (webhook URLs, store details in health).
- * Requests are written byte by byte on a socket, so that {@code Host} and {@code Origin} are exactly what a browser
+ * Requests are written byte by byte ({@link RawHttp}), so that {@code Host} and {@code Origin} are exactly what a browser
  * or an attacker would send. Each refused request is shown to have changed nothing; each kind of request that must
  * still work (curl, the tools, the console through htmx) is shown to work.
  */
@@ -39,13 +34,13 @@ class HostileSurfacesIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String SECRET_PATH = "/services/T0000/B0000/s3cr3tW3bh00k" + RUN;
 
-    private static VigilProcess vigil;
     private static int port;
+    private static RawHttp http;
 
     @BeforeAll
     static void startVigil() throws Exception {
-        vigil = VigilProcess.shared();
-        port = vigil.uri("/").getPort();
+        port = VigilProcess.shared().uri("/").getPort();
+        http = new RawHttp(port);
     }
 
     // ------------------------------------------------------------------ state changes from foreign pages
@@ -122,7 +117,7 @@ class HostileSurfacesIT {
         String id = newMonitor();
         String before = monitorJson(id);
 
-        Answer answer = send(hostile.method(), hostile.path().replace("%ID%", id), hostile.headers(), hostile.body());
+        Response answer = send(hostile.method(), hostile.path().replace("%ID%", id), hostile.headers(), hostile.body());
 
         assertThat(answer.status()).as(name).isEqualTo(415);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -136,7 +131,7 @@ class HostileSurfacesIT {
         String id = newMonitor();
         String before = monitorJson(id);
 
-        Answer answer = send(
+        Response answer = send(
                 hostile.method(),
                 hostile.path().replace("%ID%", id),
                 hostile.headers(),
@@ -154,7 +149,7 @@ class HostileSurfacesIT {
     void aTransactionPostedByAForeignPageAsTextPlainIsRefusedAndNotStored() throws Exception {
         String id = "hostile-" + RUN + "-textplain";
 
-        Answer answer = send(
+        Response answer = send(
                 "POST",
                 "/api/v1/transactions",
                 Map.of("Content-Type", "text/plain", "Origin", "http://evil.example"),
@@ -169,7 +164,7 @@ class HostileSurfacesIT {
     void aTransactionFormPostedWithoutOriginIsRefusedAndNotStored() throws Exception {
         String id = "hostile-" + RUN + "-form";
 
-        Answer answer = send(
+        Response answer = send(
                 "POST",
                 "/api/v1/transactions",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"),
@@ -185,7 +180,7 @@ class HostileSurfacesIT {
     void aJsonTransactionFromAForeignOriginIsRefusedAndNotStored() throws Exception {
         String id = "hostile-" + RUN + "-origin";
 
-        Answer answer = send("POST", "/api/v1/transactions", json("Origin", "http://evil.example"), transaction(id));
+        Response answer = send("POST", "/api/v1/transactions", json("Origin", "http://evil.example"), transaction(id));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(JSON.readTree(answer.body()).path("type").asText()).isEqualTo("/problems/cross-site-request");
@@ -212,7 +207,7 @@ class HostileSurfacesIT {
         String id = newMonitor();
         String before = monitorJson(id);
 
-        Answer answer = send("POST", "/monitors/" + id + "/pause", headers, "");
+        Response answer = send("POST", "/monitors/" + id + "/pause", headers, "");
 
         assertThat(answer.status()).as(name).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("text/html");
@@ -226,15 +221,16 @@ class HostileSurfacesIT {
     void curlAndTheToolsStillChangeStateWithJsonOrACustomHeader() throws Exception {
         String id = newMonitor();
 
-        Answer json = send("POST", "/api/v1/monitors/" + id + "/pause", Map.of("Content-Type", "application/json"), "");
+        Response json =
+                send("POST", "/api/v1/monitors/" + id + "/pause", Map.of("Content-Type", "application/json"), "");
         assertThat(json.status()).isEqualTo(200);
         assertThat(JSON.readTree(json.body()).path("status").asText()).isEqualTo("paused");
 
-        Answer header = send("POST", "/api/v1/monitors/" + id + "/resume", Map.of("X-Requested-With", "curl"), "");
+        Response header = send("POST", "/api/v1/monitors/" + id + "/resume", Map.of("X-Requested-With", "curl"), "");
         assertThat(header.status()).isEqualTo(200);
         assertThat(JSON.readTree(header.body()).path("status").asText()).isNotEqualTo("paused");
 
-        Answer sameOrigin = send(
+        Response sameOrigin = send(
                 "POST",
                 "/api/v1/monitors/" + id + "/pause",
                 json("Origin", "http://localhost:%PORT%", "Host", "localhost:%PORT%"),
@@ -251,7 +247,7 @@ class HostileSurfacesIT {
     void theConsoleStillActsThroughHtmxAndThroughItsOwnFormsWithoutJavaScript() throws Exception {
         String id = newMonitor();
 
-        Answer htmx = send(
+        Response htmx = send(
                 "POST",
                 "/monitors/" + id + "/pause",
                 Map.of("HX-Request", "true", "Origin", "http://127.0.0.1:%PORT%"),
@@ -259,7 +255,7 @@ class HostileSurfacesIT {
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(JSON.readTree(monitorJson(id)).path("status").asText()).isEqualTo("paused");
 
-        Answer form = send(
+        Response form = send(
                 "POST",
                 "/monitors/" + id + "/resume",
                 Map.of("Content-Type", "application/x-www-form-urlencoded", "Origin", "http://127.0.0.1:%PORT%"),
@@ -272,7 +268,7 @@ class HostileSurfacesIT {
 
     @Test
     void healthShowsEachStoresStateButNoUrlsOrVersions() throws Exception {
-        Answer health = send("GET", "/actuator/health", Map.of(), null);
+        Response health = send("GET", "/actuator/health", Map.of(), null);
 
         assertThat(health.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
@@ -299,7 +295,7 @@ class HostileSurfacesIT {
         storeDelivery(named, "ops-slack");
         storeDelivery(unnamed, null); // made before routes had names
 
-        Answer api = send("GET", "/api/v1/alerts/deliveries?limit=1000", Map.of(), null);
+        Response api = send("GET", "/api/v1/alerts/deliveries?limit=1000", Map.of(), null);
         assertThat(api.status()).isEqualTo(200);
         assertThat(api.body()).doesNotContain(SECRET_PATH, "s3cr3t", "/services/");
         JsonNode deliveries = JSON.readTree(api.body()).path("deliveries");
@@ -309,7 +305,7 @@ class HostileSurfacesIT {
         assertThat(mine.has("url")).isFalse();
         assertThat(find(deliveries, unnamed).path("host").asText()).isEqualTo("hooks.slack.com:443");
 
-        Answer page = send("GET", "/alerts", Map.of(), null);
+        Response page = send("GET", "/alerts", Map.of(), null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("ops-slack (hooks.slack.com:443)").doesNotContain("s3cr3t", "/services/");
     }
@@ -339,13 +335,13 @@ class HostileSurfacesIT {
 
     private static String newMonitor() throws Exception {
         String id = "hostile-" + RUN + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Answer created = send("POST", "/api/v1/monitors", json(), monitor(id, "Hostile surfaces " + id));
+        Response created = send("POST", "/api/v1/monitors", json(), monitor(id, "Hostile surfaces " + id));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return id;
     }
 
     private static String monitorJson(String id) throws Exception {
-        Answer answer = send("GET", "/api/v1/monitors/" + id, Map.of(), null);
+        Response answer = send("GET", "/api/v1/monitors/" + id, Map.of(), null);
         assertThat(answer.status()).isEqualTo(200);
         return answer.body();
     }
@@ -379,71 +375,11 @@ class HostileSurfacesIT {
         throw new AssertionError("delivery " + deliveryId + " is not listed in " + deliveries);
     }
 
-    /** An answer read off the socket. */
-    record Answer(int status, String contentType, String body) {}
-
-    /**
-     * One HTTP/1.1 request written as given ({@code %PORT%} in a header is Vigil's port); {@code Host} is Vigil's own
-     * address unless the headers name another.
-     */
-    private static Answer send(String method, String path, Map<String, String> headers, String body)
+    /** One request written as given; {@code %PORT%} in a header is Vigil's port. */
+    private static Response send(String method, String path, Map<String, String> headers, String body)
             throws IOException {
-        byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("Host", "127.0.0.1:" + port);
-        headers.forEach((k, v) -> all.put(k, v.replace("%PORT%", Integer.toString(port))));
-        all.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-        if (body != null) {
-            request.append("Content-Length: ").append(content.length).append("\r\n");
-        }
-        request.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content);
-            out.flush();
-            return read(socket.getInputStream());
-        }
-    }
-
-    private static Answer read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        String raw = new String(all, StandardCharsets.ISO_8859_1);
-        int end = raw.indexOf("\r\n\r\n");
-        String[] head = raw.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(head[0].split(" ")[1]);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 1; i < head.length; i++) {
-            int colon = head[i].indexOf(':');
-            fields.put(
-                    head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
-                    head[i].substring(colon + 1).strip());
-        }
-        byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-        if ("chunked".equalsIgnoreCase(fields.get("transfer-encoding"))) {
-            rest = dechunk(rest);
-        }
-        return new Answer(status, fields.getOrDefault("content-type", ""), new String(rest, StandardCharsets.UTF_8));
-    }
-
-    private static byte[] dechunk(byte[] chunked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int at = 0;
-        while (at < chunked.length) {
-            int lineEnd = at;
-            while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
-                lineEnd++;
-            }
-            String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].strip();
-            int size = Integer.parseInt(sizeLine, 16);
-            if (size == 0) {
-                break;
-            }
-            out.write(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return out.toByteArray();
+        headers.forEach((k, v) -> fields.put(k, v.replace("%PORT%", Integer.toString(port))));
+        return http.send(method, path, fields, body);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,48 @@ class VelocityIT {
                         .isEqualTo(PATTERN);
             }
         }
+    }
+
+    @Test
+    void aTransactionDatedADayAheadDoesNotBlindTheCardsPresentVelocity() throws Exception {
+        // before the feature store clamped event time to the clock, the transaction dated 23 h ahead moved the card's
+        // windows a day forward: the present transactions fell out of them, read as zero and were all approved
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String card = "card-ahead-" + RUN;
+        JsonNode ahead = JSON.readTree(vigil.post(
+                        "/api/v1/transactions", cardTransaction("ahead", now.plus(23, ChronoUnit.HOURS), card))
+                .body());
+        assertThat(ahead.path("decision").asText()).isEqualTo("approve");
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode decision = JSON.readTree(
+                    vigil.post("/api/v1/transactions", cardTransaction("present-" + i, now.plusSeconds(i), card))
+                            .body());
+
+            // the card's earlier transactions, the one dated ahead included: 1, 2, then 3, which trips the pattern
+            if (i < 2) {
+                assertThat(decision.path("decision").asText())
+                        .as("present transaction %d", i + 1)
+                        .isEqualTo("approve");
+            } else {
+                assertThat(decision.path("decision").asText())
+                        .as("present transaction %d", i + 1)
+                        .isEqualTo("decline");
+                assertThat(decision.path("reasons")
+                                .get(0)
+                                .path("features")
+                                .path("features.card.count_5m")
+                                .asLong())
+                        .isEqualTo(3);
+            }
+        }
+    }
+
+    private static String cardTransaction(String suffix, Instant at, String card) {
+        return """
+                {"id": "velocity-%s-%s", "timestamp": "%s", "amount": 25.00, "currency": "EUR", "merchantId": "m-7",
+                 "cardFingerprint": "%s", "attributes": {"velocity_run": "%s"}}
+                """.formatted(RUN, suffix, at, card, RUN);
     }
 
     @Test
