@@ -250,7 +250,8 @@ class HostileLimitsIT {
     }
 
     /**
-     * One HTTP/1.1 request, exactly as given: the body with {@code Content-Length}, or in 8 KiB chunks with
+     * One HTTP/1.1 request, exactly as given, with the tests' key unless the headers name an {@code Authorization}:
+     * the body with {@code Content-Length}, or in 8 KiB chunks with
      * {@code Transfer-Encoding: chunked}. The body is written on a thread of its own while the answer is read, since
      * the server answers an over-size body before it has all been sent.
      */
@@ -264,12 +265,19 @@ class HostileLimitsIT {
                     .append(port)
                     .append("\r\nConnection: close\r\n");
             boolean typed = false;
+            boolean authorized = false;
             for (String h : headers) {
                 head.append(h).append("\r\n");
                 typed |= h.toLowerCase(Locale.ROOT).startsWith("content-type");
+                authorized |= h.toLowerCase(Locale.ROOT).startsWith("authorization");
             }
             if (!typed) {
                 head.append("Content-Type: application/json\r\n");
+            }
+            if (!authorized) {
+                head.append("Authorization: ")
+                        .append(VigilProcess.authorization())
+                        .append("\r\n");
             }
             head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes.length + "\r\n")
                     .append("\r\n");

@@ -384,7 +384,7 @@ class HostileSurfacesIT {
 
     /**
      * One HTTP/1.1 request written as given ({@code %PORT%} in a header is Vigil's port); {@code Host} is Vigil's own
-     * address unless the headers name another.
+     * address and {@code Authorization} the tests' key unless the headers name others.
      */
     private static Answer send(String method, String path, Map<String, String> headers, String body)
             throws IOException {
@@ -392,6 +392,7 @@ class HostileSurfacesIT {
         StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         Map<String, String> all = new LinkedHashMap<>();
         all.put("Host", "127.0.0.1:" + port);
+        all.put("Authorization", VigilProcess.authorization());
         headers.forEach((k, v) -> all.put(k, v.replace("%PORT%", Integer.toString(port))));
         all.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
         if (body != null) {

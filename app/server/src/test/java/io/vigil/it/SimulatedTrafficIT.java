@@ -184,7 +184,8 @@ class SimulatedTrafficIT {
     }
 
     private static TrafficSender.Report send(Simulation simulation, Instant from, boolean eventsOnly) throws Exception {
-        TrafficSender.Options options = TrafficSender.Options.defaults(vigil.uri("/"), ApiKey.NONE)
+        TrafficSender.Options options = TrafficSender.Options.defaults(
+                        vigil.uri("/"), ApiKey.of(VigilProcess.LOCAL_KEY))
                 .withBackfill(true)
                 .withMaxInFlight(16)
                 .withTransactions(!eventsOnly)
