@@ -121,7 +121,7 @@ class HostileWritesIT {
                 .isEqualTo(201);
         String name = kind.strip().equals("nul") ? "after\u0000" + id : REFUSED + id;
 
-        HttpResponse<String> renamed = put("/api/v1/monitors/" + id, monitor(id, name));
+        HttpResponse<String> renamed = vigil.put("/api/v1/monitors/" + id, monitor(id, name));
 
         assertRefused(renamed, kind.strip().equals("refused"));
         JsonNode stored = JSON.readTree(vigil.get("/api/v1/monitors/" + id).body());
@@ -230,17 +230,6 @@ class HostileWritesIT {
         return """
                 {"alertId": %s, "by": %s, "minutes": 60}
                 """.formatted(JSON.writeValueAsString(alertId), JSON.writeValueAsString(by));
-    }
-
-    private static HttpResponse<String> put(String path, String json) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(vigil.uri(path))
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void sql(String statement) throws Exception {
