@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,28 @@ final class VigilProcess {
     private final int port;
     private final Path log;
     private final Map<String, String> environment;
+    private final String apiKey;
     private Process process;
 
     private VigilProcess(int port, Path log, Map<String, String> environment) {
         this.port = port;
         this.log = log;
         this.environment = environment;
+        this.apiKey = environment.getOrDefault(LOCAL_KEY, localKey());
+    }
+
+    /** Vigil's local key, held in memory with every scope: the requests of {@link #post} and {@link #get} carry it. */
+    private static final String LOCAL_KEY = "VIGIL_ACCESS_LOCALKEY";
+
+    /** A well-formed key ({@code vgl_} + 8 + {@code _} + 40), new for each process. */
+    private static String localKey() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder key = new StringBuilder("vgl_itlocal0_");
+        for (int i = 0; i < 40; i++) {
+            key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return key.toString();
     }
 
     /** One Vigil shared by the integration tests that do not need to kill it, started on first use. */
@@ -83,6 +100,7 @@ final class VigilProcess {
                 HttpRequest.newBuilder(uri(path))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + apiKey)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -92,6 +110,13 @@ final class VigilProcess {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);
+        }
+        boolean ownAuthorization = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!ownAuthorization) {
+            request.header("Authorization", "Bearer " + apiKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -110,6 +135,7 @@ final class VigilProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("VIGIL_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.environment().put(LOCAL_KEY, apiKey);
         builder.environment().putAll(environment);
         process = builder.start();
         awaitHealthy(Duration.ofSeconds(120));
