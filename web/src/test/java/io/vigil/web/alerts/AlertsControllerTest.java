@@ -227,7 +227,17 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
         assertShape(html, htmx, "Alerts");
         assertThat(html)
                 .contains("No alerts match.", "No notifications sent yet", "vigil.monitoring.routes")
-                .doesNotContain("id=\"alert-list\"", "id=\"deliveries\"");
+                .doesNotContain("id=\"alert-list\"", "id=\"deliveries\"", "0 alerts");
+    }
+
+    @WithAndWithoutHtmx
+    void oneAlertIsCountedInTheSingular(boolean htmx) throws Exception {
+        answer(FindAlertsQuery.class, new AlertPage(List.of(FIRING), 1, 0, 50));
+        answer(FindDeliveriesQuery.class, new DeliveryList(List.of()));
+
+        String html = render(get("/alerts"), htmx);
+
+        assertThat(html).contains("1 alert, page 1 of 1").doesNotContain("1 alerts");
     }
 
     @WithAndWithoutHtmx
