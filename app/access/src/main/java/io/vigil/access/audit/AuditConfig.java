@@ -3,13 +3,8 @@ package io.vigil.access.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.access.config.AccessSettings;
 import java.time.Clock;
-import java.util.List;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.messaging.correlation.MultiCorrelationDataProvider;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 
 /**
- * Wires the audit trail: the actor stamp and the recorder on the command bus, the actor carried from commands to
- * their events, and the sign-in events.
+ * Wires the audit trail: which commands are recorded (see {@link CommandBusAudit} for the command bus), the actor
+ * carried from commands to their events, and the sign-in events. The correlation data providers are static beans:
+ * Axon's configuration asks for it while it is being built, and must not wait for this configuration's other beans.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessSettings.class)
@@ -31,33 +27,19 @@ class AuditConfig {
         return new AuditedCommands(settings.audit().skipped(), json);
     }
 
+    /** The actor of a command on its events (see {@link ActorCorrelation}). */
     @Bean
-    ActorStamp actorStamp(AuditedCommands commands) {
-        return new ActorStamp(commands, Actor::current);
-    }
-
-    @Bean
-    CommandAudit commandAudit(AuditedCommands commands, AuditTrail trail) {
-        return new CommandAudit(commands, trail, CLOCK);
-    }
-
-    /** On the bus rather than the gateway: commands sent either way pass through it. */
-    @Autowired
-    void auditCommands(CommandBus commandBus, ActorStamp stamp, CommandAudit audit) {
-        commandBus.registerDispatchInterceptor(stamp);
-        commandBus.registerHandlerInterceptor(audit);
+    static CorrelationDataProvider actorCorrelation() {
+        return new ActorCorrelation();
     }
 
     /**
-     * Copies the actor of a command (or of an event handled) onto every message it causes: its events and any
-     * command sent meanwhile. Axon's default provider, which this bean replaces, is kept in it: it gives each message
-     * the {@code correlationId} and {@code traceId} of the message that caused it.
+     * Axon's default provider, which gives each message the {@code correlationId} and {@code traceId} of the message
+     * that caused it: Axon's Spring Boot configuration declares it only when no other provider is a bean.
      */
     @Bean
-    CorrelationDataProvider auditCorrelationData() {
-        return new MultiCorrelationDataProvider<>(List.of(
-                new MessageOriginProvider(),
-                new SimpleCorrelationDataProvider(Actor.ACTOR, Actor.ACTOR_KIND, Actor.SOURCE_ADDRESS)));
+    static CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
     }
 
     /**

@@ -69,8 +69,8 @@ class CommandAuditTest {
                 .duplicateCommandHandlerResolver(DuplicateCommandHandlerResolution.silentOverride())
                 .build();
         // as Axon's Spring Boot configuration does, with Vigil's correlation data
-        bus.registerHandlerInterceptor(
-                new CorrelationDataInterceptor<>(List.of(new AuditConfig().auditCorrelationData())));
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
+                List.of(AuditConfig.messageOriginProvider(), AuditConfig.actorCorrelation())));
         bus.registerDispatchInterceptor(new ActorStamp(audited, () -> ALICE));
         bus.registerHandlerInterceptor(new CommandAudit(audited, transactions, Clock.fixed(NOW, ZoneOffset.UTC)));
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
