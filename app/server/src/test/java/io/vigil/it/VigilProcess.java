@@ -107,28 +107,6 @@ final class VigilProcess {
         return send(request(path).DELETE(), LOCAL_KEY);
     }
 
-    HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(uri(path))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-        return HTTP.send(
-                HttpRequest.newBuilder(uri(path))
-                        .timeout(Duration.ofSeconds(30))
-                        // a body-less action needs X-Requested-With (or a JSON content type) to pass the cross-site
-                        // check
-                        .header("X-Requested-With", "vigil-it")
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path);
         if (headers.length > 0) {
