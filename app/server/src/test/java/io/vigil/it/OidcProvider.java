@@ -34,9 +34,11 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
@@ -177,6 +179,12 @@ final class OidcProvider implements AutoCloseable {
                     .keyID(UUID.randomUUID().toString())
                     .build();
             return new ImmutableJWKSet<>(new JWKSet(key));
+        }
+
+        /** The user-info endpoint checks the access tokens the provider itself signed. */
+        @Bean
+        JwtDecoder accessTokens(JWKSource<SecurityContext> keys) {
+            return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
         }
 
         @Bean
