@@ -23,6 +23,12 @@ public final class UserRules {
     /** bcrypt reads the first 72 bytes of a password and no more. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
+    /**
+     * The Spring Security authority a session has, besides its role, while its user must change a one-time password:
+     * pages can tell it without knowing the access module's types ({@code sec:authorize="hasAuthority(...)"}).
+     */
+    public static final String MUST_CHANGE_PASSWORD = "MUST_CHANGE_PASSWORD";
+
     private UserRules() {}
 
     /** The username as stored: trimmed and in lower case, so {@code Alice} and {@code alice} are one user. */

@@ -1,6 +1,7 @@
 package io.vigil.access.users;
 
 import io.vigil.access.api.Role;
+import io.vigil.access.api.UserRules;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * A console user as Spring Security sees them: at sign-in with the password hash, in the session without it
- * ({@link #signedIn}). The role is the one authority ({@code ROLE_OPERATOR}); the role hierarchy adds the roles below
- * it.
+ * ({@link #signedIn}). The role is the authority ({@code ROLE_OPERATOR}); the role hierarchy adds the roles below
+ * it. A user who must change their password has {@link UserRules#MUST_CHANGE_PASSWORD} as well.
  *
  * @param signedInAt when the session began ({@code null} before sign-in), for the longest a session may last
  */
@@ -26,7 +27,10 @@ public record ConsoleUser(
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(role.authority()));
+        SimpleGrantedAuthority granted = new SimpleGrantedAuthority(role.authority());
+        return mustChangePassword
+                ? List.of(granted, new SimpleGrantedAuthority(UserRules.MUST_CHANGE_PASSWORD))
+                : List.of(granted);
     }
 
     @Override
