@@ -208,8 +208,17 @@ class HostileSurfacesIT {
     void aConsoleActionFromAForeignPageIsRefusedReadably(String name, Map<String, String> headers) throws Exception {
         String id = newMonitor();
         String before = monitorJson(id);
+        // even with a signed-in operator's session and the page's CSRF token, were a foreign page to get them
+        Map<String, String> signedIn = new LinkedHashMap<>(headers);
+        signedIn.put("Cookie", vigil.console().cookie());
+        signedIn.put("X-CSRF-TOKEN", vigil.console().csrfToken());
 
-        Response answer = foreign("POST", "/monitors/" + id + "/pause", headers, "");
+        // even with a signed-in operator's session and the page's CSRF token, were a foreign page to get them
+        Map<String, String> signedIn = new LinkedHashMap<>(headers);
+        signedIn.put("Cookie", vigil.console().cookie());
+        signedIn.put("X-CSRF-TOKEN", vigil.console().csrfToken());
+
+        Response answer = foreign("POST", "/monitors/" + id + "/pause", signedIn, "");
 
         assertThat(answer.status()).as(name).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("text/html");
@@ -249,10 +258,21 @@ class HostileSurfacesIT {
     void theConsoleStillActsThroughHtmxAndThroughItsOwnFormsWithoutJavaScript() throws Exception {
         String id = newMonitor();
 
+        String cookie = vigil.console().cookie();
+        String token = vigil.console().csrfToken();
+
         Response htmx = send(
                 "POST",
                 "/monitors/" + id + "/pause",
-                Map.of("HX-Request", "true", "Origin", "http://127.0.0.1:%PORT%"),
+                Map.of(
+                        "HX-Request",
+                        "true",
+                        "Origin",
+                        "http://127.0.0.1:%PORT%",
+                        "Cookie",
+                        cookie,
+                        "X-CSRF-TOKEN",
+                        token),
                 "");
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(JSON.readTree(monitorJson(id)).path("status").asText()).isEqualTo("paused");
@@ -260,8 +280,11 @@ class HostileSurfacesIT {
         Response form = send(
                 "POST",
                 "/monitors/" + id + "/resume",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Origin", "http://127.0.0.1:%PORT%"),
-                "");
+                Map.of(
+                        "Content-Type", "application/x-www-form-urlencoded",
+                        "Origin", "http://127.0.0.1:%PORT%",
+                        "Cookie", cookie),
+                "_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
         assertThat(form.status()).isEqualTo(302); // the page again, as without htmx
         assertThat(JSON.readTree(monitorJson(id)).path("status").asText()).isNotEqualTo("paused");
     }
@@ -307,7 +330,7 @@ class HostileSurfacesIT {
         assertThat(mine.has("url")).isFalse();
         assertThat(find(deliveries, unnamed).path("host").asText()).isEqualTo("hooks.slack.com:443");
 
-        Response page = send("GET", "/alerts", Map.of(), null);
+        Response page = send("GET", "/alerts", Map.of("Cookie", vigil.console().cookie()), null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("ops-slack (hooks.slack.com:443)").doesNotContain("s3cr3t", "/services/");
     }

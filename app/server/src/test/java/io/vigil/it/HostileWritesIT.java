@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -132,17 +128,12 @@ class HostileWritesIT {
     @Test
     void aMonitorCreatedInTheConsoleThatTheDatabaseRefusesIsNotReportedCreated() throws Exception {
         String name = REFUSED + RUN + "-console";
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(vigil.uri("/monitors"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("HX-Request", "true")
-                                .header("Origin", vigil.uri("").toString().replaceAll("/$", ""))
-                                .POST(HttpRequest.BodyPublishers.ofString("name="
-                                        + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                                        + "&metric=count&operation=authorization"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = vigil.console()
+                .post(
+                        "/monitors",
+                        Map.of("name", name, "metric", "count", "operation", "authorization"),
+                        "HX-Request",
+                        "true");
 
         assertThat(answer.statusCode()).as(answer.body()).isGreaterThanOrEqualTo(400);
         assertThat(answer.body()).doesNotContain("it is evaluated from the next minute");

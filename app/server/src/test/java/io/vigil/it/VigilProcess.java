@@ -36,6 +36,7 @@ final class VigilProcess {
     private final Path log;
     private final Map<String, String> environment;
     private Process process;
+    private ConsoleSession console;
 
     private VigilProcess(int port, Path log, Map<String, String> environment) {
         this.port = port;
@@ -128,6 +129,14 @@ final class VigilProcess {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The admin's console session in this Vigil, signed in on first use. */
+    synchronized ConsoleSession console() throws IOException, InterruptedException {
+        if (console == null) {
+            console = ConsoleSession.admin(this);
+        }
+        return console;
+    }
+
     void start() throws Exception {
         String jar = System.getProperty("vigil.it.jar", "target/vigil.jar");
         if (!new File(jar).isFile()) {
@@ -143,7 +152,9 @@ final class VigilProcess {
         builder.environment().put("VIGIL_PORT", Integer.toString(port));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         builder.environment().put("VIGIL_ACCESS_LOCALKEY", LOCAL_KEY);
+        builder.environment().put("VIGIL_ACCESS_INITIALADMINPASSWORD", ConsoleSession.FIRST_ADMIN_PASSWORD);
         builder.environment().putAll(environment);
+        console = null; // sessions live in the process's memory
         process = builder.start();
         awaitHealthy(Duration.ofSeconds(120));
     }

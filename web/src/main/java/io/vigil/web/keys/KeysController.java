@@ -90,8 +90,12 @@ class KeysController {
             error = e.getMessage();
         }
         if (!htmx.isHtmxRequest()) {
-            redirect.addFlashAttribute("message", message);
-            redirect.addFlashAttribute("error", error);
+            if (message != null) {
+                redirect.addFlashAttribute("message", message);
+            }
+            if (error != null) {
+                redirect.addFlashAttribute("error", error);
+            }
             return "redirect:/keys";
         }
         model.addAttribute("message", message);

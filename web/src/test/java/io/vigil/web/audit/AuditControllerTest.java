@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -34,6 +35,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(AuditController.class)
 @Import(ConsoleConfig.class)
 class AuditControllerTest extends ConsoleMvcTestSupport {
+
+    @BeforeEach
+    void signInAsAdmin() {
+        signedIn = ADMIN;
+    }
+
+    @WithAndWithoutHtmx
+    void isForAdminsOnly(boolean htmx) throws Exception {
+        signedIn = APPROVER;
+        assertRefused(get("/admin/audit"), htmx);
+    }
 
     private static final AuditEntry PAUSED = new AuditEntry(
             42,
@@ -144,7 +156,7 @@ class AuditControllerTest extends ConsoleMvcTestSupport {
             request.header("HX-Request", "true");
         }
 
-        String html = mvc.perform(request)
+        String html = mvc.perform(asOnThePage(request))
                 .andExpect(status().isBadRequest())
                 .andReturn()
                 .getResponse()
@@ -167,7 +179,7 @@ class AuditControllerTest extends ConsoleMvcTestSupport {
                 .willReturn(CompletableFuture.completedFuture(new AuditEntries(List.of(SIGN_IN), null)));
 
         MockHttpServletResponse response = mvc.perform(
-                        get("/admin/audit/export").param("outcome", "failure"))
+                        asOnThePage(get("/admin/audit/export").param("outcome", "failure")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse();

@@ -19,6 +19,7 @@ import io.vigil.web.WithAndWithoutHtmx;
 import io.vigil.web.config.ConsoleConfig;
 import java.util.EnumSet;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 
@@ -26,6 +27,17 @@ import org.springframework.context.annotation.Import;
 @WebMvcTest(KeysController.class)
 @Import(ConsoleConfig.class)
 class KeysControllerTest extends ConsoleMvcTestSupport {
+
+    @BeforeEach
+    void signInAsAdmin() {
+        signedIn = ADMIN;
+    }
+
+    @WithAndWithoutHtmx
+    void isForAdminsOnly(boolean htmx) throws Exception {
+        signedIn = APPROVER;
+        assertRefused(get("/keys"), htmx);
+    }
 
     private static final ApiKeySummary CHECKOUT = new ApiKeySummary(
             "k-1",

@@ -1,6 +1,8 @@
 package io.vigil.access.api;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -22,7 +24,8 @@ public record ApiKeySummary(
         Instant lastUsedAt) {
 
     public ApiKeySummary {
-        scopes = Set.copyOf(scopes);
+        // in the scopes' own order (submit, read, manage, admin), as lists show them
+        scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(scopes));
     }
 
     public boolean revoked() {
