@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.it.RawHttp.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,12 +35,14 @@ class HostileSurfacesIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String SECRET_PATH = "/services/T0000/B0000/s3cr3tW3bh00k" + RUN;
 
+    private static VigilProcess vigil;
     private static int port;
     private static RawHttp http;
 
     @BeforeAll
     static void startVigil() throws Exception {
-        port = VigilProcess.shared().uri("/").getPort();
+        vigil = VigilProcess.shared();
+        port = vigil.uri("/").getPort();
         http = new RawHttp(port);
     }
 
@@ -208,11 +211,6 @@ class HostileSurfacesIT {
     void aConsoleActionFromAForeignPageIsRefusedReadably(String name, Map<String, String> headers) throws Exception {
         String id = newMonitor();
         String before = monitorJson(id);
-        // even with a signed-in operator's session and the page's CSRF token, were a foreign page to get them
-        Map<String, String> signedIn = new LinkedHashMap<>(headers);
-        signedIn.put("Cookie", vigil.console().cookie());
-        signedIn.put("X-CSRF-TOKEN", vigil.console().csrfToken());
-
         // even with a signed-in operator's session and the page's CSRF token, were a foreign page to get them
         Map<String, String> signedIn = new LinkedHashMap<>(headers);
         signedIn.put("Cookie", vigil.console().cookie());
