@@ -146,7 +146,10 @@ class AuditTrailIT {
         vigil.post("/api/v1/monitors/" + id + "/pause", "");
         vigil.post("/api/v1/monitors/" + id + "/resume", "");
 
-        HttpResponse<String> export = vigil.get("/admin/audit/export?target=" + id + "&outcome=success");
+        HttpResponse<String> export = vigil.get(
+                "/admin/audit/export?target=" + id + "&outcome=success",
+                "Cookie",
+                vigil.console().cookie());
 
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type"))
@@ -173,7 +176,9 @@ class AuditTrailIT {
                 .isEqualTo("Audited " + id);
         assertThat(lines.get(0).path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
-        String page = vigil.get("/admin/audit?target=" + id).body();
+        String page = vigil.get(
+                        "/admin/audit?target=" + id, "Cookie", vigil.console().cookie())
+                .body();
         assertThat(page).contains("ResumeMonitorCommand", "PauseMonitorCommand", "CreateMonitorCommand");
     }
 

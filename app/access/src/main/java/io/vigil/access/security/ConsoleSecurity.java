@@ -19,12 +19,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -97,7 +100,14 @@ public class ConsoleSecurity {
             ObjectProvider<ClientRegistrationRepository> singleSignOn,
             ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> singleSignOnUsers)
             throws Exception {
-        ProviderManager signIn = new ProviderManager(new ThrottledSignIn(users, encoder, throttle, Clock.systemUTC()));
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new ThrottledSignIn(users, encoder, throttle, Clock.systemUTC()));
+        if (singleSignOn.getIfAvailable() != null) {
+            // the chain's one authentication manager must also know the code that single sign-on brings back
+            providers.add(new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), singleSignOnUsers.getObject()));
+        }
+        ProviderManager signIn = new ProviderManager(providers);
         signIn.setAuthenticationEventPublisher(events);
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());

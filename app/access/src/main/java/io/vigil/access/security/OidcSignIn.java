@@ -4,6 +4,8 @@ import io.vigil.access.api.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,11 +29,31 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 @EnableConfigurationProperties(OidcSettings.class)
 class OidcSignIn {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
+
     @Bean
     OAuth2UserService<OidcUserRequest, OidcUser> vigilOidcUserService(OidcSettings settings, JdbcTemplate jdbc) {
         OidcUserService provider = new OidcUserService();
         OidcRoles roles = new OidcRoles(settings);
         return request -> {
+            try {
+                return signIn(provider, roles, settings, jdbc, request);
+            } catch (OAuth2AuthenticationException refused) {
+                throw refused;
+            } catch (RuntimeException e) {
+                LOG.warn("Single sign-on failed: {}", e.toString());
+                throw e;
+            }
+        };
+    }
+
+    private static OidcUser signIn(
+            OidcUserService provider,
+            OidcRoles roles,
+            OidcSettings settings,
+            JdbcTemplate jdbc,
+            OidcUserRequest request) {
+        {
             OidcUser user = provider.loadUser(request);
             String username = usernameOf(user);
             Role role = roles.roleOf(user.getClaims().get(settings.roleClaim()))
@@ -46,7 +68,7 @@ class OidcSignIn {
                     user.getIdToken(),
                     user.getUserInfo(),
                     nameKey);
-        };
+        }
     }
 
     static String usernameOf(OidcUser user) {
