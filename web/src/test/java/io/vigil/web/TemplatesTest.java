@@ -41,6 +41,30 @@ class TemplatesTest {
         }
     }
 
+    /**
+     * htmx is loaded by the head of {@code layout/page} alone, and every page with a script takes that head: the
+     * {@code htmx-config} there keeps htmx from adding its indicator style inline, which the policy refuses (and the
+     * browser reports as an error on every load of the page).
+     */
+    @Test
+    void everyPageWithAScriptHasTheSharedHead() throws IOException {
+        List<Path> pages;
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            pages = files.filter(p -> p.toString().endsWith(".html"))
+                    .filter(p -> !p.startsWith(TEMPLATES.resolve("layout")))
+                    .toList();
+        }
+        for (Path page : pages) {
+            String html = Files.readString(page);
+            assertThat(html).as("%s loads htmx itself", page).doesNotContain("htmx.min.js");
+            if (html.contains("<head") && !html.contains("~{layout/page :: head(")) {
+                assertThat(html)
+                        .as("%s has a head of its own and a script", page)
+                        .doesNotContain("<script");
+            }
+        }
+    }
+
     @Test
     void theCheckFindsInlineScriptAndStyle() {
         for (String html : List.of(

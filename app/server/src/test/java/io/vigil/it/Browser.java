@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -119,6 +121,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
     @Override
@@ -180,6 +183,30 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
         settle();
     }
 
+    /**
+     * Signs in through the sign-in form as a person does, in a browser that forgets whoever was signed in before (its
+     * cookies are cleared). Lands where Vigil sends the user: the live traffic page, or the change of a one-time
+     * password; a refused sign-in stays on the sign-in page, with the refusal shown.
+     */
+    void signIn(String username, String password) {
+        signOut();
+        open("/login");
+        find("#username").sendKeys(username);
+        find("#password").sendKeys(password);
+        clickCss("#sign-in-button");
+    }
+
+    /** Forgets the session: the next page asks for a sign-in. */
+    void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** The path (and query) the browser shows, {@code /account/password} say. */
+    String path() {
+        URI shown = URI.create(driver.getCurrentUrl());
+        return shown.getRawQuery() == null ? shown.getRawPath() : shown.getRawPath() + "?" + shown.getRawQuery();
+    }
+
     /** Clicks the button or link whose text is {@code text}, then waits as {@link #open} does. */
     void click(String text) {
         click(driver.findElement(By.tagName("body")), text);
@@ -195,10 +222,24 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
      * table row, found again if a periodic htmx refresh replaced it meanwhile.
      */
     void clickIn(String css, String holding, String text) {
+        clickIn(css, holding, text, false);
+    }
+
+    /** The question a dialog asked, and when (by {@link System#nanoTime}) the user answered OK. */
+    record Confirmed(String question, long acceptedAt) {}
+
+    /**
+     * As {@link #clickIn}, for an action that asks first (htmx's {@code hx-confirm}): the browser's dialog is accepted,
+     * as the user answers OK.
+     */
+    Confirmed confirmIn(String css, String holding, String text) {
+        return clickIn(css, holding, text, true);
+    }
+
+    private Confirmed clickIn(String css, String holding, String text, boolean confirm) {
         for (int attempt = 1; ; attempt++) {
             try {
-                click(awaitText(css, holding), text);
-                return;
+                return clickElement(awaitText(css, holding).findElement(byText(text)), confirm);
             } catch (StaleElementReferenceException replaced) {
                 if (attempt == 3) {
                     throw replaced;
@@ -213,9 +254,24 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     }
 
     private void clickElement(WebElement element) {
+        clickElement(element, false);
+    }
+
+    /** Clicks, accepts the dialog the click opens when {@code confirm}, and settles. */
+    private Confirmed clickElement(WebElement element, boolean confirm) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(element));
         element.click();
+        Confirmed confirmed = null;
+        if (confirm) {
+            Alert dialog = new WebDriverWait(driver, WAIT)
+                    .withMessage("the dialog asking to confirm")
+                    .until(ExpectedConditions.alertIsPresent());
+            String question = dialog.getText();
+            dialog.accept();
+            confirmed = new Confirmed(question, System.nanoTime());
+        }
         settle();
+        return confirmed;
     }
 
     /** Types into the input or text area named {@code name}, replacing what it held. */
@@ -228,7 +284,12 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
     /** Picks the option of the select named {@code name} whose value (or text, for an option without one) is given. */
     void select(String name, String value) {
-        Select select = new Select(driver.findElement(By.cssSelector("select[name='" + name + "']")));
+        selectIn("body", name, value);
+    }
+
+    /** As {@link #select}, for the select inside the element matched by {@code scope} (a form, when several have one). */
+    void selectIn(String scope, String name, String value) {
+        Select select = new Select(driver.findElement(By.cssSelector(scope + " select[name='" + name + "']")));
         for (WebElement option : select.getOptions()) {
             if (value.equals(option.getDomProperty("value"))) {
                 option.click();
@@ -300,6 +361,62 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
      */
     long document() {
         return ((Number) script("return window.vigilDocument")).longValue();
+    }
+
+    /** What a script of the page got for a request it sent with {@code fetch()}. */
+    record Answer(int status, String body) {}
+
+    /**
+     * Posts the form fields from the page shown, with the page's own {@code fetch()}: the browser adds the session
+     * cookie and the page's {@code Origin}, as for any script of the page. With {@code withToken} the script adds the
+     * CSRF header the page carries for htmx ({@code hx-headers} on its {@code <body>}), as a script of the page could;
+     * without it, the request has the session and nothing else, as a forged one would.
+     */
+    Answer post(String path, String form, boolean withToken) {
+        Map<String, Object> answer =
+                asMap(((JavascriptExecutor) driver).executeAsyncScript("""
+                        const [path, form, withToken, done] = arguments;
+                        const headers = {'Content-Type': 'application/x-www-form-urlencoded'};
+                        if (withToken) {
+                          Object.assign(headers, JSON.parse(document.body.getAttribute('hx-headers')));
+                        }
+                        fetch(path, {method: 'POST', headers, body: form, credentials: 'same-origin'})
+                          .then(r => r.text().then(body => done({status: r.status, body})))
+                          .catch(e => done({status: -1, body: String(e)}));
+                        """, path, form, withToken));
+        return new Answer(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
+    }
+
+    /**
+     * Posts these fields from the page shown as a plain HTML form does (no htmx, no header added by a script), and
+     * lands on Vigil's answer, as a page that is out of date or was tampered with would.
+     */
+    void submit(String path, Map<String, String> fields) {
+        script("""
+                const [path, fields] = arguments;
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = path;
+                for (const [name, value] of Object.entries(fields)) {
+                  const input = document.createElement('input');
+                  input.type = 'hidden';
+                  input.name = name;
+                  input.value = value;
+                  form.append(input);
+                }
+                document.body.append(form);
+                form.submit();
+                """, path, fields);
+        new WebDriverWait(driver, WAIT)
+                .withMessage("the answer to the form posted to " + path)
+                .ignoring(JavascriptException.class) // asked while the browser leaves the page
+                .until(d -> script("return window.vigilDocument") == null);
+        settle();
+    }
+
+    /** The CSRF token the page carries for htmx ({@code hx-headers} on its {@code <body>}). */
+    String csrfToken() {
+        return (String) script("return Object.values(JSON.parse(document.body.getAttribute('hx-headers')))[0]");
     }
 
     Object script(String javascript, Object... arguments) {

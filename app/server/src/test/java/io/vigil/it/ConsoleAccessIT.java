@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class ConsoleAccessIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("<code id=\"one-time-password\">([^<]+)</code>");
 
     private static VigilProcess vigil;
 
@@ -197,12 +194,7 @@ class ConsoleAccessIT {
 
     /** Creates the user as an admin does in the console, through htmx, and answers the one-time password shown. */
     static String create(String username, String role) throws Exception {
-        HttpResponse<String> created =
-                vigil.console().post("/users", Map.of("username", username, "role", role), "HX-Request", "true");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        Matcher shown = ONE_TIME_PASSWORD.matcher(created.body());
-        assertThat(shown.find()).as("the one-time password is shown").isTrue();
-        return shown.group(1);
+        return vigil.console().createUser(username, role);
     }
 
     private static ConsoleSession signedInAs(String username, String role) throws Exception {
@@ -211,11 +203,7 @@ class ConsoleAccessIT {
 
     /** A new user of this role, signed in and past the change of the one-time password. */
     private static ConsoleSession signedInAs(String username, String role, String password) throws Exception {
-        String oneTime = create(username, role);
-        ConsoleSession session = ConsoleSession.signIn(vigil, username, oneTime).orElseThrow();
-        assertThat(ConsoleSession.location(session.changePassword(oneTime, password)))
-                .isEqualTo("/account/password?changed=true");
-        return session;
+        return ConsoleSession.newUser(vigil, username, role, password);
     }
 
     private static String newMonitor() throws Exception {

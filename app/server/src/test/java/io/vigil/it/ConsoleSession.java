@@ -29,6 +29,7 @@ final class ConsoleSession {
     static final String ADMIN_PASSWORD = "it-admin-password-changed";
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("<code id=\"one-time-password\">([^<]+)</code>");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -55,6 +56,22 @@ final class ConsoleSession {
             throw new IllegalStateException("changing the first admin's password failed: " + changed.statusCode());
         }
         return first;
+    }
+
+    /**
+     * A new user of this role, made by the admin, signed in and past the change of the one-time password to
+     * {@code password}.
+     */
+    static ConsoleSession newUser(VigilProcess vigil, String username, String role, String password)
+            throws IOException, InterruptedException {
+        String oneTime = vigil.console().createUser(username, role);
+        ConsoleSession session = signIn(vigil, username, oneTime)
+                .orElseThrow(() -> new IllegalStateException(username + " cannot sign in with the one-time password"));
+        HttpResponse<String> changed = session.changePassword(oneTime, password);
+        if (!"/account/password?changed=true".equals(location(changed))) {
+            throw new IllegalStateException(username + " could not change the one-time password: " + changed.body());
+        }
+        return session;
     }
 
     /** Signs in through the form; empty when Vigil sends the browser back to the sign-in page. */
@@ -137,6 +154,20 @@ final class ConsoleSession {
             request.headers(headers);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Creates a user as an admin does on the users page (through htmx, as the page sends it), and answers the
+     * one-time password shown that once.
+     */
+    String createUser(String username, String role) throws IOException, InterruptedException {
+        HttpResponse<String> created = post("/users", Map.of("username", username, "role", role), "HX-Request", "true");
+        Matcher shown = ONE_TIME_PASSWORD.matcher(created.body());
+        if (created.statusCode() != 200 || !shown.find()) {
+            throw new IllegalStateException("creating " + username + " showed no one-time password: "
+                    + created.statusCode() + " " + created.body());
+        }
+        return shown.group(1);
     }
 
     HttpResponse<String> changePassword(String current, String chosen) throws IOException, InterruptedException {
