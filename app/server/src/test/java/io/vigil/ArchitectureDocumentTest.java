@@ -46,7 +46,7 @@ class ArchitectureDocumentTest {
     static final String END = "<!-- end of the generated part -->";
 
     private static final List<String> MODULES =
-            List.of("ingest", "patterns", "scoring", "analytics", "web", "tools", "app");
+            List.of("ingest", "patterns", "scoring", "analytics", "web", "access", "tools", "app");
 
     private static JavaClasses vigil;
 
@@ -294,7 +294,7 @@ class ArchitectureDocumentTest {
     private static Optional<String> readPackageInfo(String packageName) {
         String relative = "src/main/java/" + packageName.replace('.', '/') + "/package-info.java";
         for (String moduleDir :
-                List.of("ingest", "patterns", "scoring", "analytics", "web", "app/tools", "app/server")) {
+                List.of("ingest", "patterns", "scoring", "analytics", "web", "app/access", "app/tools", "app/server")) {
             Path file = Path.of("..", "..", moduleDir).resolve(relative);
             if (Files.exists(file)) {
                 try {

@@ -5,9 +5,18 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.vigil.access.api.Role;
+import io.vigil.access.config.AccessConfig;
+import io.vigil.access.security.ConsoleSecurity;
+import io.vigil.access.users.ConsoleUser;
+import io.vigil.access.users.ConsoleUsers;
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.Direction;
 import io.vigil.analytics.api.MetricKind;
@@ -23,22 +32,45 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * What the console's {@code @WebMvcTest}s share: the gateways mocked, requests with and without htmx's HX-Request
- * header, the shape of a full page and of a fragment, and the monitors the pages show.
+ * What the console's {@code @WebMvcTest}s share: the console's security as Vigil runs it, with the stored users
+ * mocked; the gateways mocked; requests with and without htmx's HX-Request header, made by a signed-in user (an
+ * operator unless a test signs in as another) with the page's CSRF token; the shape of a full page and of a fragment,
+ * and the monitors the pages show.
  */
+@Import({ConsoleSecurity.class, AccessConfig.class})
 public abstract class ConsoleMvcTestSupport {
+
+    /** One user of each role, as stored, by username. */
+    protected static final ConsoleUser VIEWER = user("vera", Role.VIEWER);
+
+    protected static final ConsoleUser OPERATOR = user("olivia", Role.OPERATOR);
+    protected static final ConsoleUser ANALYST = user("anna", Role.ANALYST);
+    protected static final ConsoleUser APPROVER = user("apollo", Role.APPROVER);
+    protected static final ConsoleUser ADMIN = user("ada", Role.ADMIN);
+
+    /** The users as the session filter finds them; a test may change one, as an admin would. */
+    protected final Map<String, ConsoleUser> stored = new ConcurrentHashMap<>();
+
+    /** Who makes the requests; {@code null}: nobody is signed in. */
+    protected ConsoleUser signedIn = OPERATOR;
 
     protected static final Instant MINUTE = Instant.parse("2026-11-23T10:15:00Z");
 
@@ -87,12 +119,61 @@ public abstract class ConsoleMvcTestSupport {
     @MockitoBean
     protected CommandGateway commands;
 
+    @MockitoBean
+    protected ConsoleUsers users;
+
+    @BeforeEach
+    void storeUsers() {
+        for (ConsoleUser user : new ConsoleUser[] {VIEWER, OPERATOR, ANALYST, APPROVER, ADMIN}) {
+            stored.put(user.username(), user);
+        }
+        given(users.current(any(String.class)))
+                .willAnswer(call -> Optional.ofNullable(stored.get(call.getArgument(0))));
+    }
+
+    protected static ConsoleUser user(String username, Role role) {
+        return new ConsoleUser(username, null, role, true, false, null);
+    }
+
+    /** The signed-in session of this user, as the console's sign-in makes it. */
+    protected static RequestPostProcessor sessionOf(ConsoleUser user) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** The request as the console's page sends it: by the signed-in user, with the page's CSRF token. */
+    protected MockHttpServletRequestBuilder asOnThePage(MockHttpServletRequestBuilder request) {
+        if (signedIn != null) {
+            request.with(sessionOf(signedIn));
+        }
+        return request.with(csrf());
+    }
+
+    /**
+     * The signed-in user may not make this request: it is forwarded to the console's 403 page and sends no command.
+     */
+    protected void assertRefused(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        mvc.perform(asOnThePage(request)).andExpect(status().isForbidden()).andExpect(forwardedUrl("/access-denied"));
+        verifyNoInteractions(commands);
+    }
+
+    /** The request, by the signed-in user but without the page's CSRF token, is refused and sends no command. */
+    protected void assertRefusedWithoutCsrfToken(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        mvc.perform(request.with(sessionOf(signedIn))).andExpect(status().isForbidden());
+        verifyNoInteractions(commands);
+    }
+
     /** Performs the request, with the HX-Request header when {@code htmx}, and answers the body of a 200. */
     protected String render(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
         if (htmx) {
             request.header("HX-Request", "true");
         }
-        return mvc.perform(request)
+        return mvc.perform(asOnThePage(request))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -107,8 +188,9 @@ public abstract class ConsoleMvcTestSupport {
         if (htmx) {
             return render(request, true);
         }
-        MvcResult posted =
-                mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn();
+        MvcResult posted = mvc.perform(asOnThePage(request))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         String location = posted.getResponse().getRedirectedUrl();
         assertThat(location).as("the page redirected to").isNotNull();
         MockHttpServletRequestBuilder page = get(URI.create(location));

@@ -13,10 +13,15 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.vigil.access.security.ApiEndpoints;
+import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * The generated OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): named, and with
@@ -25,11 +30,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
+    /** The name of the API key security scheme in the document. */
+    static final String API_KEY = "apiKey";
+
     private static final Map<String, String> PROBLEMS = Map.of(
             "400", "Malformed JSON, wrong types, missing or invalid fields; nothing is stored",
+            "401", "No API key, or a key that is unknown or revoked (WWW-Authenticate: Bearer); nothing is stored",
             "403",
-                    "Refused as a possible cross-site request: a state-changing request needs a JSON body or the"
-                            + " header X-Requested-With, and Host and Origin (if sent) must name this Vigil",
+                    "The API key lacks the scope this operation needs; or refused as a possible cross-site request: a"
+                            + " state-changing request needs a JSON body or the header X-Requested-With, and Host and"
+                            + " Origin (if sent) must name this Vigil",
+            "429", "The API key is over its rate limit; retry after the Retry-After seconds, nothing is stored",
             "404", "Unknown transaction",
             "409",
                     "The same id was submitted with different content; for an outcome, a different label without"
@@ -48,7 +59,34 @@ class ApiDocumentation {
                         .description("Real-time fraud decisions and payment monitoring. Errors are RFC 7807 "
                                 + "application/problem+json.")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSchemas("Problem", problemSchema()));
+                .components(new Components()
+                        .addSchemas("Problem", problemSchema())
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("An API key: Authorization: Bearer <key>. Each operation names"
+                                                + " the scope its key needs (submit, read, manage or admin)")));
+    }
+
+    /**
+     * Every API operation declares the key and the scope it needs, from the same table the filter chain enforces
+     * ({@link ApiEndpoints}); the health probes declare none.
+     */
+    @Bean
+    OpenApiCustomizer securityRequirements() {
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> ApiEndpoints.ruleFor(HttpMethod.valueOf(method.name()), path)
+                                .filter(rule -> rule.requirement() != ApiEndpoints.Requirement.OPEN)
+                                .ifPresent(rule -> {
+                                    List<String> scopes = rule.requirement() == ApiEndpoints.Requirement.SCOPE
+                                            ? List.of(rule.scope().wireName())
+                                            : List.of();
+                                    operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY, scopes)));
+                                    operation.addExtension("x-vigil-scope", scopes.isEmpty() ? "any" : scopes.get(0));
+                                })));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.it.RawHttp.Response;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,12 +35,14 @@ class HostileSurfacesIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String SECRET_PATH = "/services/T0000/B0000/s3cr3tW3bh00k" + RUN;
 
+    private static VigilProcess vigil;
     private static int port;
     private static RawHttp http;
 
     @BeforeAll
     static void startVigil() throws Exception {
-        port = VigilProcess.shared().uri("/").getPort();
+        vigil = VigilProcess.shared();
+        port = vigil.uri("/").getPort();
         http = new RawHttp(port);
     }
 
@@ -117,7 +120,8 @@ class HostileSurfacesIT {
         String id = newMonitor();
         String before = monitorJson(id);
 
-        Response answer = send(hostile.method(), hostile.path().replace("%ID%", id), hostile.headers(), hostile.body());
+        Response answer =
+                foreign(hostile.method(), hostile.path().replace("%ID%", id), hostile.headers(), hostile.body());
 
         assertThat(answer.status()).as(name).isEqualTo(415);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -131,7 +135,7 @@ class HostileSurfacesIT {
         String id = newMonitor();
         String before = monitorJson(id);
 
-        Response answer = send(
+        Response answer = foreign(
                 hostile.method(),
                 hostile.path().replace("%ID%", id),
                 hostile.headers(),
@@ -149,7 +153,7 @@ class HostileSurfacesIT {
     void aTransactionPostedByAForeignPageAsTextPlainIsRefusedAndNotStored() throws Exception {
         String id = "hostile-" + RUN + "-textplain";
 
-        Response answer = send(
+        Response answer = foreign(
                 "POST",
                 "/api/v1/transactions",
                 Map.of("Content-Type", "text/plain", "Origin", "http://evil.example"),
@@ -164,7 +168,7 @@ class HostileSurfacesIT {
     void aTransactionFormPostedWithoutOriginIsRefusedAndNotStored() throws Exception {
         String id = "hostile-" + RUN + "-form";
 
-        Response answer = send(
+        Response answer = foreign(
                 "POST",
                 "/api/v1/transactions",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"),
@@ -180,7 +184,8 @@ class HostileSurfacesIT {
     void aJsonTransactionFromAForeignOriginIsRefusedAndNotStored() throws Exception {
         String id = "hostile-" + RUN + "-origin";
 
-        Response answer = send("POST", "/api/v1/transactions", json("Origin", "http://evil.example"), transaction(id));
+        Response answer =
+                foreign("POST", "/api/v1/transactions", json("Origin", "http://evil.example"), transaction(id));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(JSON.readTree(answer.body()).path("type").asText()).isEqualTo("/problems/cross-site-request");
@@ -206,8 +211,12 @@ class HostileSurfacesIT {
     void aConsoleActionFromAForeignPageIsRefusedReadably(String name, Map<String, String> headers) throws Exception {
         String id = newMonitor();
         String before = monitorJson(id);
+        // even with a signed-in operator's session and the page's CSRF token, were a foreign page to get them
+        Map<String, String> signedIn = new LinkedHashMap<>(headers);
+        signedIn.put("Cookie", vigil.console().cookie());
+        signedIn.put("X-CSRF-TOKEN", vigil.console().csrfToken());
 
-        Response answer = send("POST", "/monitors/" + id + "/pause", headers, "");
+        Response answer = foreign("POST", "/monitors/" + id + "/pause", signedIn, "");
 
         assertThat(answer.status()).as(name).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("text/html");
@@ -247,10 +256,21 @@ class HostileSurfacesIT {
     void theConsoleStillActsThroughHtmxAndThroughItsOwnFormsWithoutJavaScript() throws Exception {
         String id = newMonitor();
 
+        String cookie = vigil.console().cookie();
+        String token = vigil.console().csrfToken();
+
         Response htmx = send(
                 "POST",
                 "/monitors/" + id + "/pause",
-                Map.of("HX-Request", "true", "Origin", "http://127.0.0.1:%PORT%"),
+                Map.of(
+                        "HX-Request",
+                        "true",
+                        "Origin",
+                        "http://127.0.0.1:%PORT%",
+                        "Cookie",
+                        cookie,
+                        "X-CSRF-TOKEN",
+                        token),
                 "");
         assertThat(htmx.status()).isEqualTo(200);
         assertThat(JSON.readTree(monitorJson(id)).path("status").asText()).isEqualTo("paused");
@@ -258,8 +278,11 @@ class HostileSurfacesIT {
         Response form = send(
                 "POST",
                 "/monitors/" + id + "/resume",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Origin", "http://127.0.0.1:%PORT%"),
-                "");
+                Map.of(
+                        "Content-Type", "application/x-www-form-urlencoded",
+                        "Origin", "http://127.0.0.1:%PORT%",
+                        "Cookie", cookie),
+                "_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
         assertThat(form.status()).isEqualTo(302); // the page again, as without htmx
         assertThat(JSON.readTree(monitorJson(id)).path("status").asText()).isNotEqualTo("paused");
     }
@@ -268,7 +291,7 @@ class HostileSurfacesIT {
 
     @Test
     void healthShowsEachStoresStateButNoUrlsOrVersions() throws Exception {
-        Response health = send("GET", "/actuator/health", Map.of(), null);
+        Response health = foreign("GET", "/actuator/health", Map.of(), null);
 
         assertThat(health.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(health.body());
@@ -282,9 +305,9 @@ class HostileSurfacesIT {
                         .isFalse());
         assertThat(health.body())
                 .doesNotContain("http://", "jdbc:", "\"version\"", "\"database\"", "\"url\"", "PostgreSQL");
-        assertThat(send("GET", "/actuator/health/readiness", Map.of(), null).body())
+        assertThat(foreign("GET", "/actuator/health/readiness", Map.of(), null).body())
                 .contains("\"status\":\"UP\"");
-        assertThat(send("GET", "/actuator/health/liveness", Map.of(), null).body())
+        assertThat(foreign("GET", "/actuator/health/liveness", Map.of(), null).body())
                 .contains("\"status\":\"UP\"");
     }
 
@@ -305,7 +328,7 @@ class HostileSurfacesIT {
         assertThat(mine.has("url")).isFalse();
         assertThat(find(deliveries, unnamed).path("host").asText()).isEqualTo("hooks.slack.com:443");
 
-        Response page = send("GET", "/alerts", Map.of(), null);
+        Response page = send("GET", "/alerts", Map.of("Cookie", vigil.console().cookie()), null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("ops-slack (hooks.slack.com:443)").doesNotContain("s3cr3t", "/services/");
     }
@@ -375,7 +398,18 @@ class HostileSurfacesIT {
         throw new AssertionError("delivery " + deliveryId + " is not listed in " + deliveries);
     }
 
-    /** One request written as given; {@code %PORT%} in a header is Vigil's port. */
+    /**
+     * A request as a page of another site (or anyone without a key) sends it: with no API key. The cross-site check
+     * comes before the key check, so such a request is refused as cross-site whatever it carries.
+     */
+    private static Response foreign(String method, String path, Map<String, String> headers, String body)
+            throws IOException {
+        Map<String, String> withoutKey = new LinkedHashMap<>(headers);
+        withoutKey.put("Authorization", "");
+        return send(method, path, withoutKey, body);
+    }
+
+    /** One request written as given, with the tests' API key; {@code %PORT%} in a header is Vigil's port. */
     private static Response send(String method, String path, Map<String, String> headers, String body)
             throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();

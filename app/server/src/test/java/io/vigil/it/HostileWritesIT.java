@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -121,7 +117,7 @@ class HostileWritesIT {
                 .isEqualTo(201);
         String name = kind.strip().equals("nul") ? "after\u0000" + id : REFUSED + id;
 
-        HttpResponse<String> renamed = put("/api/v1/monitors/" + id, monitor(id, name));
+        HttpResponse<String> renamed = vigil.put("/api/v1/monitors/" + id, monitor(id, name));
 
         assertRefused(renamed, kind.strip().equals("refused"));
         JsonNode stored = JSON.readTree(vigil.get("/api/v1/monitors/" + id).body());
@@ -132,17 +128,12 @@ class HostileWritesIT {
     @Test
     void aMonitorCreatedInTheConsoleThatTheDatabaseRefusesIsNotReportedCreated() throws Exception {
         String name = REFUSED + RUN + "-console";
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(vigil.uri("/monitors"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("HX-Request", "true")
-                                .header("Origin", vigil.uri("").toString().replaceAll("/$", ""))
-                                .POST(HttpRequest.BodyPublishers.ofString("name="
-                                        + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                                        + "&metric=count&operation=authorization"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = vigil.console()
+                .post(
+                        "/monitors",
+                        Map.of("name", name, "metric", "count", "operation", "authorization"),
+                        "HX-Request",
+                        "true");
 
         assertThat(answer.statusCode()).as(answer.body()).isGreaterThanOrEqualTo(400);
         assertThat(answer.body()).doesNotContain("it is evaluated from the next minute");
@@ -230,17 +221,6 @@ class HostileWritesIT {
         return """
                 {"alertId": %s, "by": %s, "minutes": 60}
                 """.formatted(JSON.writeValueAsString(alertId), JSON.writeValueAsString(by));
-    }
-
-    private static HttpResponse<String> put(String path, String json) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(vigil.uri(path))
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void sql(String statement) throws Exception {

@@ -136,7 +136,7 @@ class MonitoringCrashIT {
                 "MonitoringCrashIT: %d monitors sent, %d answered 201 before the kill, %d stored%n",
                 sequence.get(), answered.size(), stored.size());
         for (String id : stored.keySet()) {
-            delete("/api/v1/monitors/" + id); // clean-up: not evaluated every minute by the tests that follow
+            vigil.delete("/api/v1/monitors/" + id); // clean-up: not evaluated every minute by the tests that follow
         }
     }
 
@@ -226,14 +226,5 @@ class MonitoringCrashIT {
                 .path("deliveries")
                 .forEach(d -> statuses.add(d.path("status").asText()));
         return statuses;
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient()
-                .send(
-                        java.net.http.HttpRequest.newBuilder(vigil.uri(path))
-                                .DELETE()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
     }
 }

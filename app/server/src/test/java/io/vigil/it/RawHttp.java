@@ -59,8 +59,9 @@ final class RawHttp {
     }
 
     /**
-     * One request, exactly as given. {@code Host} is Vigil's own address and {@code Connection} is {@code close}
-     * unless the headers name them; a null body sends no body and no framing header. The body is written on a thread
+     * One request, exactly as given. {@code Host} is Vigil's own address, {@code Authorization} the tests' API key
+     * and {@code Connection} is {@code close} unless the headers name them (an empty {@code Authorization} sends none,
+     * as a page of another site would); a null body sends no body and no framing header. The body is written on a thread
      * of its own while the answer is read, since the server may answer an over-size body before it has all been sent.
      */
     Response send(String method, String path, Map<String, String> headers, String body, Framing framing)
@@ -70,8 +71,14 @@ final class RawHttp {
         if (!names(headers, "host")) {
             head.append("Host: 127.0.0.1:").append(port).append("\r\n");
         }
-        headers.forEach(
-                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (!names(headers, "authorization")) {
+            head.append("Authorization: ").append(VigilProcess.authorization()).append("\r\n");
+        }
+        headers.forEach((name, value) -> {
+            if (!(name.equalsIgnoreCase("authorization") && value.isEmpty())) {
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         if (content != null) {
             head.append(
                     framing == Framing.CHUNKED

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.tools.http.ApiKey;
 import io.vigil.tools.simulator.Manifest;
 import io.vigil.tools.simulator.Simulation;
 import io.vigil.tools.simulator.SimulationConfig;
@@ -183,7 +184,8 @@ class SimulatedTrafficIT {
     }
 
     private static TrafficSender.Report send(Simulation simulation, Instant from, boolean eventsOnly) throws Exception {
-        TrafficSender.Options options = TrafficSender.Options.defaults(vigil.uri("/"))
+        TrafficSender.Options options = TrafficSender.Options.defaults(
+                        vigil.uri("/"), ApiKey.of(VigilProcess.LOCAL_KEY))
                 .withBackfill(true)
                 .withMaxInFlight(16)
                 .withTransactions(!eventsOnly)

@@ -81,13 +81,13 @@ class TransactionFlowIT {
                 .isEqualTo("m-42\tEUR\tSE\t129.9");
 
         // the console lists it with its decision, as a full page and as the htmx fragment
-        HttpResponse<String> page = vigil.get("/");
+        HttpResponse<String> page = vigil.console().get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains("<html")
                 .contains("data-transaction-id=\"" + id + "\"")
                 .contains("hx-trigger=\"every 2s\"");
-        HttpResponse<String> fragment = vigil.get("/", "HX-Request", "true");
+        HttpResponse<String> fragment = vigil.console().get("/", "HX-Request", "true");
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html").contains("data-transaction-id=\"" + id + "\"");
     }

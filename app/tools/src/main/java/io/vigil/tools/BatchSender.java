@@ -40,7 +40,7 @@ final class BatchSender {
             try {
                 response = VigilClient.await(client.post(PATH, remaining.body(), stopping));
             } catch (VigilUnavailableException e) {
-                throw new ImportFailure(e.getMessage());
+                throw new ImportFailure(e.getMessage(), e);
             }
             int status = response.statusCode();
             if (status == 202 || status == 200) {

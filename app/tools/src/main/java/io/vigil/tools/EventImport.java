@@ -2,6 +2,7 @@ package io.vigil.tools;
 
 import io.vigil.tools.EventReader.Problem;
 import io.vigil.tools.EventReader.SourceLine;
+import io.vigil.tools.http.ApiKey;
 import io.vigil.tools.http.RetryPolicy;
 import io.vigil.tools.http.VigilClient;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * same reason running an import again, after an interruption or after fixing bad lines, stores nothing twice.
  *
  * <p>Exit status: 0 when every line was imported, 1 when some lines were bad (the others were imported), 2 when the
- * import stopped: a usage error, an unreadable file, Vigil unreachable or refusing after retries.
+ * import stopped: a usage error, an unreadable file, Vigil unreachable or refusing after retries; 3 when Vigil refused
+ * the API key or its scope.
  */
 final class EventImport {
 
@@ -104,6 +106,7 @@ final class EventImport {
         try {
             VigilClient client = new VigilClient(
                     options.url(),
+                    options.apiKey(),
                     "vigil-import",
                     tuning.retry(),
                     tuning.requestTimeout(),
@@ -207,7 +210,7 @@ final class EventImport {
             err.println("import: stopped: "
                     + (readFailure != null ? readFailure : failure.get().getMessage()));
             err.println("import: the events Vigil accepted are stored; to import the rest, " + again);
-            return 2;
+            return readFailure == null && failure.get().refused() ? VigilTools.REFUSED : 2;
         }
         if (strictStop >= 0) {
             err.println("import: stopped at line " + strictStop + ", the first bad line (--strict); the lines before it"
@@ -298,5 +301,12 @@ final class EventImport {
     }
 
     /** The command line, read. {@code format} is null when the file's name or content decides. */
-    record Options(String file, URI url, EventInput.Format format, int batchSize, int concurrency, boolean strict) {}
+    record Options(
+            String file,
+            URI url,
+            ApiKey apiKey,
+            EventInput.Format format,
+            int batchSize,
+            int concurrency,
+            boolean strict) {}
 }

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                     + " ids it already stored (kept for vigil.ingest.event-id-retention, 7 days by default) and counts"
                     + " them as repeats.",
             "Exit status: 0 every line imported; 1 some lines were bad, the others imported; 2 the import stopped"
-                    + " (unreadable file, Vigil unreachable or refusing after retries, usage error)."
+                    + " (unreadable file, Vigil unreachable or refusing after retries, usage error); 3 Vigil refused"
+                    + " the API key or its scope."
         })
 final class ImportCommand implements Callable<Integer> {
 
@@ -79,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         VigilTools.between(spec, "--batch-size", batchSize, 1, EventImport.MAX_BATCH);
         VigilTools.between(spec, "--concurrency", concurrency, 1, EventImport.MAX_CONCURRENCY);
-        if (!new VigilClient(vigil.url(), "vigil-import").ready()) {
+        if (!new VigilClient(vigil.url(), vigil.apiKey(), "vigil-import").ready()) {
             terminal.err()
                     .println("import: Vigil does not answer at " + vigil.url() + " (" + vigil.url()
                             + "/actuator/health/readiness is not UP). ./vigil import sends events to a running Vigil"
@@ -87,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         EventImport.Options options =
-                new EventImport.Options(file, vigil.url(), format, batchSize, concurrency, strict);
+                new EventImport.Options(file, vigil.url(), vigil.apiKey(), format, batchSize, concurrency, strict);
         return EventImport.run(options, terminal.in(), terminal.err(), tuning);
     }
 

@@ -1,13 +1,17 @@
 package io.vigil.tools;
 
+import io.vigil.tools.http.ApiKey;
 import java.net.URI;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code --url} option every tool that talks to Vigil shares. Its default is {@code VIGIL_URL} when set (the
- * {@code ./vigil} script sets it to the Vigil it runs), else {@code http://127.0.0.1:8080}.
+ * The {@code --url} and {@code --api-key} options every tool that talks to Vigil shares. The address's default is
+ * {@code VIGIL_URL} when set (the {@code ./vigil} script sets it to the Vigil it runs), else
+ * {@code http://127.0.0.1:8080}; the key's is {@code VIGIL_API_KEY} (which {@code ./vigil} sets to a key of its own
+ * for its tools). The key is never shown: not in {@code --help}, not in a message.
  */
 public final class VigilAddress {
 
@@ -19,8 +23,35 @@ public final class VigilAddress {
             description = "Vigil's address (default: ${DEFAULT-VALUE})")
     private URI url;
 
+    @Option(
+            names = "--api-key",
+            paramLabel = "KEY",
+            defaultValue = "${env:VIGIL_API_KEY}",
+            showDefaultValue = Visibility.NEVER,
+            converter = KeyConverter.class,
+            description = "the API key to call Vigil with (default: VIGIL_API_KEY, which ./vigil sets for its tools;"
+                    + " a key on a command line is visible to every local user)")
+    private ApiKey apiKey;
+
     public URI url() {
         return url;
+    }
+
+    /** The key given, or {@link ApiKey#NONE}. */
+    public ApiKey apiKey() {
+        return apiKey == null ? ApiKey.NONE : apiKey;
+    }
+
+    /** A key as given; a mistake is reported without the key. */
+    public static final class KeyConverter implements ITypeConverter<ApiKey> {
+        @Override
+        public ApiKey convert(String value) {
+            try {
+                return ApiKey.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage() + " (from --api-key or VIGIL_API_KEY)");
+            }
+        }
     }
 
     /** An http:// or https:// address with a host; a trailing slash is dropped. */

@@ -2,6 +2,8 @@ package io.vigil.tools;
 
 import io.vigil.tools.bench.BenchCommand;
 import io.vigil.tools.detect.DetectCommand;
+import io.vigil.tools.http.VigilRefusedException;
+import io.vigil.tools.keys.ApiKeyCommand;
 import io.vigil.tools.simulator.SimulateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -13,9 +15,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one entry point of Vigil's command-line tools ({@code java -jar vigil-tools-exec.jar COMMAND ...}, which
- * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench} and {@code detect}). One parser (picocli)
- * reads every command's options and writes every {@code --help}; one rule holds for every mistake on the command line:
- * a message naming the option on standard error, the command's usage, and exit status 2.
+ * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench}, {@code detect} and {@code api-key}). One
+ * parser (picocli) reads every command's options and writes every {@code --help}; one rule holds for every mistake on
+ * the command line: a message naming the option on standard error, the command's usage, and exit status 2. One rule
+ * holds too when Vigil refuses the tool's API key or its scope: one line saying what to do, and exit status 3.
  */
 @Command(
         name = "vigil",
@@ -28,6 +31,9 @@ public final class VigilTools implements Runnable {
 
     /** Exit status of a mistake on the command line. */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    /** Exit status when Vigil refuses the API key ({@code 401}) or its scope ({@code 403}), whatever the tool. */
+    public static final int REFUSED = 3;
 
     @Spec
     private CommandSpec spec;
@@ -55,17 +61,37 @@ public final class VigilTools implements Runnable {
                 .addSubcommand(new SimulateCommand(terminal))
                 .addSubcommand(new ImportCommand(terminal, importTuning))
                 .addSubcommand(BenchCommand.commandLine(terminal))
-                .addSubcommand(new DetectCommand(terminal));
+                .addSubcommand(new DetectCommand(terminal))
+                .addSubcommand(ApiKeyCommand.commandLine(terminal));
         line.setOut(new PrintWriter(terminal.out(), true));
         line.setErr(new PrintWriter(terminal.err(), true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler(VigilTools::usageError);
+        line.setExecutionExceptionHandler(VigilTools::refused);
         return line;
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: simulate, import, bench or detect");
+        throw new ParameterException(spec.commandLine(), "name a command: simulate, import, bench, detect or api-key");
+    }
+
+    /**
+     * The one rule for a refused key or scope, wherever in a command it comes up: its one-line message after the
+     * command's name, status 3. Any other failure goes on to picocli's handler (its stack trace, status 1).
+     */
+    private static int refused(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof VigilRefusedException refusal) {
+                PrintWriter err = command.getErr();
+                err.println(command.getCommandSpec().qualifiedName(" ").replaceFirst("^vigil ", "") + ": "
+                        + refusal.getMessage());
+                err.flush();
+                return REFUSED;
+            }
+        }
+        throw failure;
     }
 
     /** The one rule for a mistake on the command line: the message, any suggestion, the usage; status 2. */

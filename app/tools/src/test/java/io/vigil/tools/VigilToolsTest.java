@@ -14,7 +14,19 @@ class VigilToolsTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"simulate", "import", "bench", "bench scoring", "bench monitoring", "bench report", "detect"})
+            strings = {
+                "simulate",
+                "import",
+                "bench",
+                "bench scoring",
+                "bench monitoring",
+                "bench report",
+                "detect",
+                "api-key",
+                "api-key create",
+                "api-key list",
+                "api-key revoke"
+            })
     void everyToolHasAGeneratedHelp(String command) {
         String[] args = (command + " --help").split(" ");
         ToolRun run = ToolRun.of(args);
@@ -35,6 +47,11 @@ class VigilToolsTest {
         "import events.ndjson --batch-size 0, --batch-size must be a whole number from 1 to 10000, got 0",
         "import events.ndjson --url 127.0.0.1:8080, Invalid value for option '--url'",
         "detect minutes.csv --min-volume 0, --min-volume must be a whole number >= 1, got 0",
+        "'api-key create ci --scopes submit,write', '--scopes takes some of submit,read,manage,admin'",
+        "api-key create ci --burst 50, --burst goes with --rate-per-second",
+        "api-key create ci --rate-per-second 0, --rate-per-second must be a whole number from 1 to 1000000, got 0",
+        "api-key revoke vgl_abcd1234_notanid, KEY_ID is the key's id, not the key itself",
+        "api-key revoke ../admin, KEY_ID is a key's id as ./vigil api-key list shows it",
         "frobnicate, Unmatched argument at index 0: 'frobnicate'",
     })
     void aMistakeExitsWithTwoAndNamesTheOption(String commandLine, String message) {
@@ -53,7 +70,15 @@ class VigilToolsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "bench"})
+    @CsvSource({"api-key create, NAME", "api-key revoke, KEY_ID"})
+    void aMissingNameOrKeyIdIsAUsageError(String command, String parameter) {
+        ToolRun run = ToolRun.of(command.split(" "));
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required parameter: '" + parameter + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "bench", "api-key"})
     void noCommandIsAUsageError(String command) {
         ToolRun run = ToolRun.of(command.isEmpty() ? new String[0] : new String[] {command});
         assertThat(run.status()).isEqualTo(2);

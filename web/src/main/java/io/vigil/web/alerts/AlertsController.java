@@ -12,6 +12,7 @@ import io.vigil.analytics.api.ResolveAlertCommand;
 import io.vigil.analytics.api.RetryDeliveryCommand;
 import io.vigil.analytics.api.SilenceAlertCommand;
 import io.vigil.analytics.api.UnsilenceAlertCommand;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,14 +31,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The alerts page: the alerts the filters choose, the operator's actions on an open alert, and the notifications sent.
  * Each action has its own URL and takes the alert id from the form, as alert ids contain a slash (monitor id / series
- * hash); the filters come along so the list stays as the operator left it. Through htmx an action answers the table
+ * hash); the filters come along so the list stays as the operator left it. An action is made by the signed-in user. Through htmx an action answers the table
  * fragment, without htmx it redirects to the page with the same filters.
  */
 @Controller
 @RequestMapping("/alerts")
 class AlertsController {
 
-    private static final String CONSOLE_USER = "console";
     private static final String PAGE = "alerts/list";
     private static final String TABLE = PAGE + " :: table";
     private static final int PAGE_SIZE = 50;
@@ -70,32 +70,35 @@ class AlertsController {
     String acknowledge(
             @RequestParam String alertId,
             AlertFilters filters,
+            Principal user,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
         return act(
-                now -> new AcknowledgeAlertCommand(alertId, CONSOLE_USER, null, now), filters, htmx, model, redirect);
+                now -> new AcknowledgeAlertCommand(alertId, user.getName(), null, now), filters, htmx, model, redirect);
     }
 
     @PostMapping("/resolve")
     String resolve(
             @RequestParam String alertId,
             AlertFilters filters,
+            Principal user,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
-        return act(now -> new ResolveAlertCommand(alertId, CONSOLE_USER, null, now), filters, htmx, model, redirect);
+        return act(now -> new ResolveAlertCommand(alertId, user.getName(), null, now), filters, htmx, model, redirect);
     }
 
     @PostMapping("/silence-1h")
     String silenceForAnHour(
             @RequestParam String alertId,
             AlertFilters filters,
+            Principal user,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
         return act(
-                now -> SilenceAlertCommand.until(alertId, CONSOLE_USER, now.plus(Duration.ofHours(1)), null, now),
+                now -> SilenceAlertCommand.until(alertId, user.getName(), now.plus(Duration.ofHours(1)), null, now),
                 filters,
                 htmx,
                 model,
@@ -106,11 +109,12 @@ class AlertsController {
     String silenceUntilResolved(
             @RequestParam String alertId,
             AlertFilters filters,
+            Principal user,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
         return act(
-                now -> SilenceAlertCommand.untilResolved(alertId, CONSOLE_USER, null, now),
+                now -> SilenceAlertCommand.untilResolved(alertId, user.getName(), null, now),
                 filters,
                 htmx,
                 model,
@@ -121,10 +125,11 @@ class AlertsController {
     String unsilence(
             @RequestParam String alertId,
             AlertFilters filters,
+            Principal user,
             HtmxRequest htmx,
             Model model,
             RedirectAttributes redirect) {
-        return act(now -> new UnsilenceAlertCommand(alertId, CONSOLE_USER, now), filters, htmx, model, redirect);
+        return act(now -> new UnsilenceAlertCommand(alertId, user.getName(), now), filters, htmx, model, redirect);
     }
 
     /** Sends a failed notification again. */

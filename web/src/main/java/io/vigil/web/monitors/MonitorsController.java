@@ -17,6 +17,7 @@ import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.MonitoringRules;
 import io.vigil.analytics.api.PauseMonitorCommand;
 import io.vigil.analytics.api.ResumeMonitorCommand;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/monitors")
 class MonitorsController {
 
-    private static final String CONSOLE_USER = "console";
     private static final String PAGE = "monitors/list";
     private static final String TABLE = PAGE + " :: monitorTable";
     private static final String REDIRECT = "redirect:/monitors";
@@ -75,11 +75,11 @@ class MonitorsController {
     }
 
     @PostMapping
-    String create(MonitorForm form, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+    String create(MonitorForm form, Principal user, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
         Outcome outcome;
         try {
             commands.sendAndWait(
-                    new CreateMonitorCommand(MonitorId.next(), form.draft().withDefaults(), CONSOLE_USER));
+                    new CreateMonitorCommand(MonitorId.next(), form.draft().withDefaults(), user.getName()));
             outcome = Outcome.message("Monitor \"" + form.name() + "\" created; it is evaluated from the next minute.");
         } catch (MonitorRejectedException e) {
             outcome = Outcome.error("The monitor was not created: " + String.join("; ", e.problems()) + ".");
@@ -90,18 +90,18 @@ class MonitorsController {
     }
 
     @PostMapping("/{id}/pause")
-    String pause(@PathVariable String id, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
-        return answer(send(new PauseMonitorCommand(id, CONSOLE_USER)), htmx, model, redirect);
+    String pause(@PathVariable String id, Principal user, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+        return answer(send(new PauseMonitorCommand(id, user.getName())), htmx, model, redirect);
     }
 
     @PostMapping("/{id}/resume")
-    String resume(@PathVariable String id, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
-        return answer(send(new ResumeMonitorCommand(id, CONSOLE_USER)), htmx, model, redirect);
+    String resume(@PathVariable String id, Principal user, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+        return answer(send(new ResumeMonitorCommand(id, user.getName())), htmx, model, redirect);
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable String id, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
-        return answer(send(new DeleteMonitorCommand(id, CONSOLE_USER)), htmx, model, redirect);
+    String delete(@PathVariable String id, Principal user, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
+        return answer(send(new DeleteMonitorCommand(id, user.getName())), htmx, model, redirect);
     }
 
     /**

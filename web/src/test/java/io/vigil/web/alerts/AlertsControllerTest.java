@@ -27,6 +27,8 @@ import io.vigil.web.config.ConsoleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -227,7 +229,17 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
         assertShape(html, htmx, "Alerts");
         assertThat(html)
                 .contains("No alerts match.", "No notifications sent yet", "vigil.monitoring.routes")
-                .doesNotContain("id=\"alert-list\"", "id=\"deliveries\"");
+                .doesNotContain("id=\"alert-list\"", "id=\"deliveries\"", "0 alerts");
+    }
+
+    @WithAndWithoutHtmx
+    void oneAlertIsCountedInTheSingular(boolean htmx) throws Exception {
+        answer(FindAlertsQuery.class, new AlertPage(List.of(FIRING), 1, 0, 50));
+        answer(FindDeliveriesQuery.class, new DeliveryList(List.of()));
+
+        String html = render(get("/alerts"), htmx);
+
+        assertThat(html).contains("1 alert, page 1 of 1").doesNotContain("1 alerts");
     }
 
     @WithAndWithoutHtmx
@@ -266,7 +278,7 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
 
         AcknowledgeAlertCommand command = sent(AcknowledgeAlertCommand.class);
         assertThat(command.alertId()).isEqualTo("a-1");
-        assertThat(command.by()).isEqualTo("console");
+        assertThat(command.by()).as("the signed-in operator").isEqualTo("olivia");
         assertThat(command.note()).isNull();
         assertThat(command.at()).isBetween(before, Instant.now());
         assertShape(html, htmx, "Alerts");
@@ -285,7 +297,7 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
 
         ResolveAlertCommand command = sent(ResolveAlertCommand.class);
         assertThat(command.alertId()).isEqualTo("a-1");
-        assertThat(command.by()).isEqualTo("console");
+        assertThat(command.by()).as("the signed-in operator").isEqualTo("olivia");
         assertThat(command.at()).isBetween(before, Instant.now());
     }
 
@@ -298,7 +310,7 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
 
         SilenceAlertCommand command = sent(SilenceAlertCommand.class);
         assertThat(command.alertId()).isEqualTo("a-1");
-        assertThat(command.by()).isEqualTo("console");
+        assertThat(command.by()).as("the signed-in operator").isEqualTo("olivia");
         assertThat(command.at()).isBetween(before, Instant.now());
         assertThat(command.until()).isNotNull();
         assertThat(Duration.between(command.at(), command.until()))
@@ -328,7 +340,7 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
 
         UnsilenceAlertCommand command = sent(UnsilenceAlertCommand.class);
         assertThat(command.alertId()).isEqualTo("a-1");
-        assertThat(command.by()).isEqualTo("console");
+        assertThat(command.by()).as("the signed-in operator").isEqualTo("olivia");
     }
 
     @WithAndWithoutHtmx
@@ -373,9 +385,59 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             snooze.header("HX-Request", "true");
         }
 
-        mvc.perform(snooze).andExpect(status().isNotFound());
+        mvc.perform(asOnThePage(snooze)).andExpect(status().isNotFound());
 
         verifyNoInteractions(commands);
+    }
+
+    @WithAndWithoutHtmx
+    void aViewerSeesTheAlertsAndNotificationsButNoAction(boolean htmx) throws Exception {
+        answerAlertsPage();
+        signedIn = VIEWER;
+
+        String html = render(get("/alerts"), htmx);
+
+        assertThat(rowOf(html, "data-alert-id=\"a-1\""))
+                .contains("class=\"state firing\"")
+                .doesNotContain("<button", "<form");
+        assertThat(rowOf(section(html, "id=\"deliveries\""), ">a-1 #1<"))
+                .contains("class=\"delivery failed\"")
+                .doesNotContain("Send again", "<form");
+    }
+
+    @WithAndWithoutHtmx
+    void anAdminActsAsAnOperatorMay(boolean htmx) throws Exception {
+        answerAlertsPage();
+        signedIn = ADMIN;
+
+        assertThat(rowOf(render(get("/alerts"), htmx), "data-alert-id=\"a-1\"")).contains(">Acknowledge<");
+        alertAction("acknowledge", htmx);
+        assertThat(sent(AcknowledgeAlertCommand.class).by()).isEqualTo("ada");
+    }
+
+    @ParameterizedTest(name = "{0}, HX-Request: {1}")
+    @CsvSource({
+        "acknowledge,false",
+        "acknowledge,true",
+        "resolve,false",
+        "resolve,true",
+        "silence-1h,false",
+        "silence-until-resolved,true",
+        "unsilence,false",
+        "deliveries/retry,true"
+    })
+    void aViewersActionIsRefusedAndSendsNothing(String action, boolean htmx) throws Exception {
+        answerAlertsPage();
+        signedIn = VIEWER;
+
+        assertRefused(post("/alerts/" + action).param("alertId", "a-1").param("deliveryId", "d-1"), htmx);
+    }
+
+    @WithAndWithoutHtmx
+    void anActionWithoutThePagesCsrfTokenIsRefusedAndSendsNothing(boolean htmx) throws Exception {
+        answerAlertsPage();
+
+        assertRefusedWithoutCsrfToken(post("/alerts/acknowledge").param("alertId", "a-1"), htmx);
     }
 
     /** Posts the action on alert a-1 from the page filtered to firing alerts matching "SE". */

@@ -219,7 +219,7 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
 
         CreateMonitorCommand command = sent(CreateMonitorCommand.class);
         assertThat(command.monitorId()).startsWith("mon-");
-        assertThat(command.by()).isEqualTo("console");
+        assertThat(command.by()).as("the signed-in operator").isEqualTo("olivia");
         MonitorDefinition definition = command.definition();
         assertThat(definition.name()).isEqualTo("Funnel from session to order");
         assertThat(definition.metric()).isEqualTo(MetricKind.FUNNEL);
@@ -352,9 +352,9 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
         String html = submit(post("/monitors/mon-auth/" + action), htmx);
 
         Object expected = switch (action) {
-            case "pause" -> new PauseMonitorCommand("mon-auth", "console");
-            case "resume" -> new ResumeMonitorCommand("mon-auth", "console");
-            default -> new DeleteMonitorCommand("mon-auth", "console");
+            case "pause" -> new PauseMonitorCommand("mon-auth", "olivia");
+            case "resume" -> new ResumeMonitorCommand("mon-auth", "olivia");
+            default -> new DeleteMonitorCommand("mon-auth", "olivia");
         };
         assertThat(sent(Object.class)).isEqualTo(expected);
         assertShape(html, htmx, "Monitors");
@@ -377,14 +377,58 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
     @WithAndWithoutHtmx
     void anUnknownMonitorActionIsNotFoundAndSendsNothing(boolean htmx) throws Exception {
         answerMonitorsPage();
+        signedIn = ADMIN; // an operator may not reach a path no rule lists (ConsoleAuthorizationTest)
         MockHttpServletRequestBuilder request = post("/monitors/mon-auth/archive");
         if (htmx) {
             request.header("HX-Request", "true");
         }
 
-        mvc.perform(request).andExpect(status().isNotFound());
+        mvc.perform(asOnThePage(request)).andExpect(status().isNotFound());
 
         verifyNoInteractions(commands);
+    }
+
+    @WithAndWithoutHtmx
+    void aViewerSeesTheMonitorsAndBacktestsButNoActionOrForm(boolean htmx) throws Exception {
+        answerMonitorsPage();
+        signedIn = VIEWER;
+
+        String html = render(get("/monitors"), htmx);
+
+        String row = rowOf(html, "data-monitor-id=\"mon-auth\"");
+        assertThat(row).contains(">Backtest 7 days<").doesNotContain(">Pause<", ">Resume<", ">Delete<", "hx-post");
+        assertThat(html).doesNotContain("New monitor", "Create monitor");
+    }
+
+    @WithAndWithoutHtmx
+    void anOperatorSeesTheActionsAndTheForm(boolean htmx) throws Exception {
+        answerMonitorsPage();
+
+        String html = render(get("/monitors"), htmx);
+
+        assertThat(rowOf(html, "data-monitor-id=\"mon-auth\"")).contains(">Pause<", ">Delete<");
+        if (!htmx) {
+            assertThat(html).contains("Create monitor");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, HX-Request: {1}")
+    @CsvSource({
+        "/monitors/mon-auth/pause,false", "/monitors/mon-auth/pause,true", "/monitors/mon-declines/resume,false",
+        "/monitors/mon-auth/delete,true", "/monitors,false", "/monitors,true"
+    })
+    void aViewersActionIsRefusedAndSendsNothing(String path, boolean htmx) throws Exception {
+        answerMonitorsPage();
+        signedIn = VIEWER;
+
+        assertRefused(post(path).param("name", "Sneaky").param("metric", "count"), htmx);
+    }
+
+    @WithAndWithoutHtmx
+    void anActionWithoutThePagesCsrfTokenIsRefusedAndSendsNothing(boolean htmx) throws Exception {
+        answerMonitorsPage();
+
+        assertRefusedWithoutCsrfToken(post("/monitors/mon-auth/pause"), htmx);
     }
 
     private void answerMonitorsPage() {

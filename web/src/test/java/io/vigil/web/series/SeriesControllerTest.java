@@ -121,6 +121,30 @@ class SeriesControllerTest extends ConsoleMvcTestSupport {
 
     @WithAndWithoutHtmx
     @SuppressWarnings("unchecked")
+    void aMinuteWithoutTrafficSaysThereIsNothingToSplit(boolean htmx) throws Exception {
+        answerMonitor(AUTH);
+        given(queries.query(any(FindBreakdownQuery.class), any(ResponseType.class)))
+                .willAnswer(invocation -> CompletableFuture.completedFuture(new Breakdown(
+                        invocation.<FindBreakdownQuery>getArgument(0).dimension(), true, List.of())));
+
+        String html = render(get("/monitors/mon-auth/series").param("merchant", "m-1"), htmx);
+
+        assertShape(html, htmx, "Monitors");
+        assertThat(html).contains("No traffic in this minute or the same").doesNotContain("<table");
+    }
+
+    @WithAndWithoutHtmx
+    void aMinuteWithTrafficDoesNotSayThereIsNone(boolean htmx) throws Exception {
+        answerMonitor(AUTH);
+        answerBreakdowns();
+
+        String html = render(get("/monitors/mon-auth/series").param("merchant", "m-1"), htmx);
+
+        assertThat(html).contains(">By browser<").doesNotContain("No traffic in this minute");
+    }
+
+    @WithAndWithoutHtmx
+    @SuppressWarnings("unchecked")
     void anUnknownMonitorIsExplained(boolean htmx) throws Exception {
         given(queries.query(eq(FindMonitorsQuery.one("mon-gone")), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new MonitorList(List.of())));

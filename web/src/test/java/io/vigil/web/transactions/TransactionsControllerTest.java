@@ -11,21 +11,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.vigil.analytics.api.FindLatestTransactionsQuery;
 import io.vigil.analytics.api.LatestTransactions;
 import io.vigil.analytics.api.TransactionSummary;
+import io.vigil.web.ConsoleMvcTestSupport;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The live traffic page, each case with and without htmx's HX-Request header. */
 @WebMvcTest(TransactionsController.class)
-class TransactionsControllerTest {
+class TransactionsControllerTest extends ConsoleMvcTestSupport {
 
     private static final TransactionSummary REVIEWED = new TransactionSummary(
             "tx-000123",
@@ -41,17 +38,11 @@ class TransactionsControllerTest {
             20.0,
             false);
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    QueryGateway queries;
-
     @Test
     void aFullLoadRendersThePageWithTheTable() throws Exception {
         answer(CompletableFuture.completedFuture(new LatestTransactions(List.of(REVIEWED))));
 
-        mvc.perform(get("/"))
+        mvc.perform(asOnThePage(get("/")))
                 .andExpect(status().isOk())
                 .andExpect(view().name("transactions/list"))
                 .andExpect(content().string(Matchers.containsString("<html")))
@@ -65,7 +56,7 @@ class TransactionsControllerTest {
     void anHtmxRefreshRendersOnlyTheTable() throws Exception {
         answer(CompletableFuture.completedFuture(new LatestTransactions(List.of(REVIEWED))));
 
-        mvc.perform(get("/").header("HX-Request", "true"))
+        mvc.perform(asOnThePage(get("/").header("HX-Request", "true")))
                 .andExpect(status().isOk())
                 .andExpect(view().name("transactions/list :: table"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))))
@@ -76,10 +67,10 @@ class TransactionsControllerTest {
     void anEmptyStoreExplainsHowToSendTheFirstTransaction() throws Exception {
         answer(CompletableFuture.completedFuture(new LatestTransactions(List.of())));
 
-        mvc.perform(get("/"))
+        mvc.perform(asOnThePage(get("/")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("No transactions yet")));
-        mvc.perform(get("/").header("HX-Request", "true"))
+        mvc.perform(asOnThePage(get("/").header("HX-Request", "true")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("No transactions yet")));
     }
@@ -88,11 +79,11 @@ class TransactionsControllerTest {
     void anUnavailableStoreShowsAReadableMessage() throws Exception {
         answer(CompletableFuture.failedFuture(new IllegalStateException("ClickHouse is not reachable")));
 
-        mvc.perform(get("/"))
+        mvc.perform(asOnThePage(get("/")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(Matchers.containsString("<html")))
                 .andExpect(content().string(Matchers.containsString("ClickHouse is not reachable")));
-        mvc.perform(get("/").header("HX-Request", "true"))
+        mvc.perform(asOnThePage(get("/").header("HX-Request", "true")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))))
                 .andExpect(content().string(Matchers.containsString("ClickHouse is not reachable")));

@@ -1,5 +1,6 @@
 package io.vigil.tools.bench;
 
+import io.vigil.tools.http.ApiKey;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One persistent HTTP/1.1 connection, for load generation: a request is a few bytes written and a response read,
  * with no per-request allocation of client machinery. Like wrk, each load thread owns one connection. It speaks
- * only what Vigil answers: status line, headers, and a body by Content-Length or chunked encoding.
+ * only what Vigil answers: status line, headers, and a body by Content-Length or chunked encoding. Every request
+ * carries the API key, when there is one, as {@code Authorization: Bearer}.
  */
 final class KeepAliveHttp implements AutoCloseable {
 
@@ -22,13 +24,16 @@ final class KeepAliveHttp implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final String authorization;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    KeepAliveHttp(URI base) {
+    /** @param key sent with every request ({@link ApiKey#NONE}: none) */
+    KeepAliveHttp(URI base, ApiKey key) {
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 80 : base.getPort();
+        this.authorization = key.present() ? "Authorization: " + key.authorization() + "\r\n" : "";
     }
 
     Response post(String path, String json) throws IOException {
@@ -43,7 +48,7 @@ final class KeepAliveHttp implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             try {
                 connect();
-                StringBuilder head = new StringBuilder(160)
+                StringBuilder head = new StringBuilder(256)
                         .append(method)
                         .append(' ')
                         .append(path)
@@ -51,7 +56,8 @@ final class KeepAliveHttp implements AutoCloseable {
                         .append(host)
                         .append(':')
                         .append(port)
-                        .append("\r\n");
+                        .append("\r\n")
+                        .append(authorization);
                 if (body != null) {
                     head.append("Content-Type: application/json\r\nContent-Length: ")
                             .append(body.length)

@@ -133,7 +133,8 @@ final class MonitoringBench implements Callable<Integer> {
             run = "b" + Long.toString(System.currentTimeMillis() % 10_000_000, 36);
         }
         // every error counts: the benchmark never retries
-        client = new VigilClient(vigil.url(), "vigil-bench", RetryPolicy.NONE, Duration.ofSeconds(60), () -> {}, null);
+        client = new VigilClient(
+                vigil.url(), vigil.apiKey(), "vigil-bench", RetryPolicy.NONE, Duration.ofSeconds(60), () -> {}, null);
         awaitSchema();
         if (phases.contains("baseline")) {
             baselineClickHouse();

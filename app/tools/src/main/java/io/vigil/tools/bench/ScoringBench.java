@@ -3,6 +3,8 @@ package io.vigil.tools.bench;
 import io.vigil.scoring.api.FeatureStoreFootprint;
 import io.vigil.tools.Terminal;
 import io.vigil.tools.VigilAddress;
+import io.vigil.tools.http.ApiKey;
+import io.vigil.tools.http.VigilRefusedException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -110,6 +112,7 @@ final class ScoringBench implements Callable<Integer> {
 
     private final BenchResults results;
     private URI base;
+    private ApiKey key;
     private TrafficModel traffic;
 
     ScoringBench(Terminal terminal) {
@@ -119,9 +122,21 @@ final class ScoringBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         base = vigil.url();
+        key = vigil.apiKey();
         traffic = new TrafficModel(seed, customers, UUID.randomUUID().toString().substring(0, 8));
+        checkAccess();
         run();
         return 0;
+    }
+
+    /** One decision first, so that a key Vigil refuses stops the benchmark at once, not after minutes of errors. */
+    private void checkAccess() throws IOException, VigilRefusedException {
+        try (KeepAliveHttp probe = new KeepAliveHttp(base, key)) {
+            KeepAliveHttp.Response answer = probe.post("/api/v1/transactions", traffic.next(Instant.now()));
+            if (VigilRefusedException.refuses(answer.status())) {
+                throw VigilRefusedException.of(answer.status(), "POST /api/v1/transactions", answer.body(), key);
+            }
+        }
     }
 
     private void run() throws Exception {
@@ -217,7 +232,7 @@ final class ScoringBench implements Callable<Integer> {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             Thread thread = new Thread(() -> {
-                try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+                try (KeepAliveHttp connection = new KeepAliveHttp(base, key)) {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         long due = start + i * interval;
                         long wait = due - System.nanoTime();
@@ -291,7 +306,7 @@ final class ScoringBench implements Callable<Integer> {
         progress(
                 "published %d feature-reading patterns as pattern set %d, waiting for Vigil to use them",
                 patterns.length, version);
-        try (KeepAliveHttp probe = new KeepAliveHttp(base)) {
+        try (KeepAliveHttp probe = new KeepAliveHttp(base, key)) {
             for (int i = 0; i < 300; i++) {
                 String body = probe.post("/api/v1/transactions", traffic.next(Instant.now()))
                         .body();
@@ -399,7 +414,7 @@ final class ScoringBench implements Callable<Integer> {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < clients; t++) {
             Thread thread = new Thread(() -> {
-                try (KeepAliveHttp connection = new KeepAliveHttp(base)) {
+                try (KeepAliveHttp connection = new KeepAliveHttp(base, key)) {
                     while (System.nanoTime() < end) {
                         if (connection.get("/actuator/health/liveness").status() == 200) {
                             ok.incrementAndGet();

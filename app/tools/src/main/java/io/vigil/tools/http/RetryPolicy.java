@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * How long the tools keep trying a request to Vigil. Every request the tools send is safe to send again (Vigil ignores
+ * How long the tools keep trying a request to Vigil. The requests the tools retry are safe to send again (Vigil ignores
  * event ids it already stored and answers a resubmitted transaction with its first decision), so every doubtful case
  * is retried: {@code 503} and {@code 429} after the {@code Retry-After} Vigil asks for, for as long as
  * {@link #overloadedFor()}; a connection failure, a timeout or a {@code 500/502/504} with growing pauses, up to

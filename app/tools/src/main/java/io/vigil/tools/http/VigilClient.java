@@ -20,11 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The tools' one HTTP client to a running Vigil: JSON requests over HTTP/1.1, each retried as the {@link RetryPolicy}
- * says until Vigil gives a final answer. A final answer is any status but {@code 429}, {@code 503} and
- * {@code 500/502/504}; it is handed back as it is, so the caller decides what a {@code 400} or a {@code 404} means.
- * When the tries run out the request fails with a {@link VigilUnavailableException} whose message tells people what
- * happened. Instances are thread-safe; one serves a whole tool run.
+ * The tools' one HTTP client to a running Vigil: JSON requests over HTTP/1.1, each with the tool's {@link ApiKey} as
+ * {@code Authorization: Bearer} when it has one, and each retried as the {@link RetryPolicy} says until Vigil gives a
+ * final answer. A final answer is any status but {@code 429}, {@code 503} and {@code 500/502/504}; it is handed back
+ * as it is, so the caller decides what a {@code 400} or a {@code 404} means, except a refusal of the key
+ * ({@code 401}) or of its scope ({@code 403}), which fails the request at once with a {@link VigilRefusedException}:
+ * no caller can do anything with it but stop and tell people. When the tries run out the request fails with a
+ * {@link VigilUnavailableException} whose message tells people what happened. Instances are thread-safe; one serves a
+ * whole tool run.
  */
 public final class VigilClient {
 
@@ -33,6 +36,7 @@ public final class VigilClient {
 
     private final HttpClient http;
     private final URI base;
+    private final ApiKey key;
     private final String agent;
     private final RetryPolicy retry;
     private final Duration timeout;
@@ -40,13 +44,20 @@ public final class VigilClient {
 
     /**
      * @param base Vigil's address, e.g. {@code http://127.0.0.1:8080}
+     * @param key sent with every request; {@link ApiKey#NONE} for none
      * @param agent the {@code User-Agent}, naming the tool in Vigil's logs
      * @param timeout the longest one try may take
      * @param onRetry told of every retry, for the tool's progress line
      * @param executor runs the client's work and its callbacks; null for the JDK's default
      */
     public VigilClient(
-            URI base, String agent, RetryPolicy retry, Duration timeout, Runnable onRetry, Executor executor) {
+            URI base,
+            ApiKey key,
+            String agent,
+            RetryPolicy retry,
+            Duration timeout,
+            Runnable onRetry,
+            Executor executor) {
         HttpClient.Builder builder =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
         if (executor != null) {
@@ -54,6 +65,7 @@ public final class VigilClient {
         }
         this.http = builder.build();
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
+        this.key = key;
         this.agent = agent;
         this.retry = retry;
         this.timeout = timeout;
@@ -61,8 +73,8 @@ public final class VigilClient {
     }
 
     /** A client with the default policy, a minute per try, and no one told of retries. */
-    public VigilClient(URI base, String agent) {
-        this(base, agent, RetryPolicy.DEFAULT, Duration.ofMinutes(1), () -> {}, null);
+    public VigilClient(URI base, ApiKey key, String agent) {
+        this(base, key, agent, RetryPolicy.DEFAULT, Duration.ofMinutes(1), () -> {}, null);
     }
 
     public URI base() {
@@ -99,6 +111,17 @@ public final class VigilClient {
         return new Exchange(request(path).GET().build(), () -> false).start();
     }
 
+    /** DELETEs a path with the same retries (a delete is safe to repeat). */
+    public CompletableFuture<HttpResponse<String>> delete(String path) {
+        return new Exchange(
+                        request(path)
+                                .header("Accept", "application/json, application/problem+json")
+                                .DELETE()
+                                .build(),
+                        () -> false)
+                .start();
+    }
+
     /** Waits for a request started here, unwrapping its failure. */
     public static HttpResponse<String> await(CompletableFuture<HttpResponse<String>> answer)
             throws VigilUnavailableException, InterruptedException {
@@ -131,7 +154,12 @@ public final class VigilClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(resolve(path)).timeout(timeout).header("User-Agent", agent);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(resolve(path)).timeout(timeout).header("User-Agent", agent);
+        if (key.present()) {
+            request.header("Authorization", key.authorization());
+        }
+        return request;
     }
 
     /** One request and its tries. */
@@ -168,6 +196,11 @@ public final class VigilClient {
             if (response != null) {
                 int status = response.statusCode();
                 lastStatus = status;
+                if (VigilRefusedException.refuses(status)) {
+                    answer.completeExceptionally(VigilRefusedException.of(
+                            status, request.method() + " " + request.uri().getPath(), response.body(), key));
+                    return;
+                }
                 if (RetryPolicy.overloaded(status)) {
                     long now = System.nanoTime();
                     if (overloads++ == 0) {

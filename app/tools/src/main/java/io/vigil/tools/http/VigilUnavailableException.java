@@ -1,7 +1,7 @@
 package io.vigil.tools.http;
 
 /** A request Vigil did not take after every try the {@link RetryPolicy} allows; the message says why, for people. */
-public final class VigilUnavailableException extends Exception {
+public sealed class VigilUnavailableException extends Exception permits VigilRefusedException {
 
     private final int lastStatus;
 

@@ -1,5 +1,6 @@
 package io.vigil.tools.simulator;
 
+import io.vigil.tools.VigilTools;
 import io.vigil.tools.http.VigilClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,10 @@ final class Simulate {
 
     private Simulate() {}
 
-    /** Runs the simulation the options describe; returns the exit status: 0 done, 1 some requests failed. */
+    /**
+     * Runs the simulation the options describe; returns the exit status: 0 done, 1 some requests failed, 3 Vigil
+     * refused the API key or its scope.
+     */
     static int run(SimulateOptions options, PrintStream out, PrintStream err, Instant now) {
         SimulationConfig config = options.config();
         if (config.end().isAfter(now.plus(Duration.ofHours(24))) && !options.dryRun()) {
@@ -65,13 +69,13 @@ final class Simulate {
 
     private static int send(SimulateOptions options, SimulationConfig config, PrintStream err)
             throws InterruptedException {
-        if (!new VigilClient(options.url(), "vigil-simulate").ready()) {
+        if (!new VigilClient(options.url(), options.apiKey(), "vigil-simulate").ready()) {
             err.println(
                     "simulate: Vigil at " + options.url() + " is not ready (" + options.url()
                             + "/actuator/health/readiness is not UP); start it with ./vigil up, or give its address with --url");
             return 1;
         }
-        TrafficSender.Options senderOptions = TrafficSender.Options.defaults(options.url())
+        TrafficSender.Options senderOptions = TrafficSender.Options.defaults(options.url(), options.apiKey())
                 .withBackfill(options.backfill())
                 .withSpeed(options.speed())
                 .withMaxInFlight(options.concurrency())
@@ -117,6 +121,10 @@ final class Simulate {
         }
         if (report.eventsUnsupported()) {
             err.println("simulate: operational events were not sent: this Vigil has no /api/v1/events/batch");
+        }
+        if (report.refusal() != null) {
+            err.println("simulate: stopped: " + report.refusal().getMessage());
+            return VigilTools.REFUSED;
         }
         return report.failed() == 0 ? 0 : 1;
     }

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             "  ./vigil simulate --duration 1h                                     live demo traffic for an hour",
             "  ./vigil simulate --dry-run --seed 7                                what seed 7 would send",
             "",
-            "Event times more than 24 h in the future are rejected by Vigil. See docs/simulator.md."
+            "Event times more than 24 h in the future are rejected by Vigil. See docs/simulator.md.",
+            "Exit status: 0 every item sent and taken; 1 some requests failed or Vigil is not ready; 2 usage error;"
+                    + " 3 Vigil refused the API key or its scope (the run stops at the first refusal)."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -170,7 +172,16 @@ public final class SimulateCommand implements Callable<Integer> {
                 c -> c.withCustomers(
                         customers != null ? customers : c.merchants() * SimulationConfig.CUSTOMERS_PER_MERCHANT));
         return new SimulateOptions(
-                config, vigil.url(), backfill, speed, concurrency, manifest, dryRun, !noTransactions, !noEvents);
+                config,
+                vigil.url(),
+                vigil.apiKey(),
+                backfill,
+                speed,
+                concurrency,
+                manifest,
+                dryRun,
+                !noTransactions,
+                !noEvents);
     }
 
     private SimulationConfig apply(SimulationConfig config, String option, UnaryOperator<SimulationConfig> change) {

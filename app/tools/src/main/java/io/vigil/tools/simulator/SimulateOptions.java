@@ -1,5 +1,6 @@
 package io.vigil.tools.simulator;
 
+import io.vigil.tools.http.ApiKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 record SimulateOptions(
         SimulationConfig config,
         URI url,
+        ApiKey apiKey,
         boolean backfill,
         double speed,
         int concurrency,

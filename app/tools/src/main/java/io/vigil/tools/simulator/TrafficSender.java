@@ -1,7 +1,9 @@
 package io.vigil.tools.simulator;
 
+import io.vigil.tools.http.ApiKey;
 import io.vigil.tools.http.RetryPolicy;
 import io.vigil.tools.http.VigilClient;
+import io.vigil.tools.http.VigilRefusedException;
 import io.vigil.tools.http.VigilUnavailableException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -43,6 +45,7 @@ public final class TrafficSender {
     /** How the sender behaves; see {@code docs/simulator.md}. */
     public record Options(
             URI base,
+            ApiKey apiKey,
             int maxInFlight,
             int batchSize,
             boolean backfill,
@@ -51,42 +54,46 @@ public final class TrafficSender {
             boolean events,
             Duration progressEvery) {
 
-        public static Options defaults(URI base) {
-            return new Options(base, 64, 1000, false, 1.0, true, true, Duration.ofSeconds(2));
+        /** The defaults for Vigil at {@code base}, called with {@code apiKey} ({@link ApiKey#NONE} for none). */
+        public static Options defaults(URI base, ApiKey apiKey) {
+            return new Options(base, apiKey, 64, 1000, false, 1.0, true, true, Duration.ofSeconds(2));
         }
 
         public Options withBackfill(boolean value) {
-            return new Options(base, maxInFlight, batchSize, value, speed, transactions, events, progressEvery);
+            return new Options(base, apiKey, maxInFlight, batchSize, value, speed, transactions, events, progressEvery);
         }
 
         public Options withSpeed(double value) {
-            return new Options(base, maxInFlight, batchSize, backfill, value, transactions, events, progressEvery);
+            return new Options(
+                    base, apiKey, maxInFlight, batchSize, backfill, value, transactions, events, progressEvery);
         }
 
         public Options withMaxInFlight(int value) {
-            return new Options(base, value, batchSize, backfill, speed, transactions, events, progressEvery);
+            return new Options(base, apiKey, value, batchSize, backfill, speed, transactions, events, progressEvery);
         }
 
         public Options withBatchSize(int value) {
-            return new Options(base, maxInFlight, value, backfill, speed, transactions, events, progressEvery);
+            return new Options(base, apiKey, maxInFlight, value, backfill, speed, transactions, events, progressEvery);
         }
 
         public Options withTransactions(boolean value) {
-            return new Options(base, maxInFlight, batchSize, backfill, speed, value, events, progressEvery);
+            return new Options(base, apiKey, maxInFlight, batchSize, backfill, speed, value, events, progressEvery);
         }
 
         public Options withEvents(boolean value) {
-            return new Options(base, maxInFlight, batchSize, backfill, speed, transactions, value, progressEvery);
+            return new Options(
+                    base, apiKey, maxInFlight, batchSize, backfill, speed, transactions, value, progressEvery);
         }
 
         public Options withProgressEvery(Duration value) {
-            return new Options(base, maxInFlight, batchSize, backfill, speed, transactions, events, value);
+            return new Options(base, apiKey, maxInFlight, batchSize, backfill, speed, transactions, events, value);
         }
     }
 
     /**
      * What a run achieved. Requests are counted by their final status, after retries; {@code failed} are requests
-     * that never got a 2xx (4xx, 5xx, or no answer).
+     * that never got a 2xx (4xx, 5xx, or no answer). {@code refusal} is Vigil's refusal of the API key or its scope,
+     * which stops the run at once, or null.
      */
     public record Report(
             long transactionsSent,
@@ -100,7 +107,8 @@ public final class TrafficSender {
             long retries,
             boolean eventsUnsupported,
             Map<String, Long> decisions,
-            Duration elapsed) {
+            Duration elapsed,
+            VigilRefusedException refusal) {
 
         public long failed() {
             return clientErrors + serverErrors + noAnswer;
@@ -130,6 +138,7 @@ public final class TrafficSender {
     private final LongAdder itemsDone = new LongAdder();
     private final Map<String, Long> decisions = new TreeMap<>();
     private final AtomicBoolean eventsUnsupported = new AtomicBoolean();
+    private final AtomicReference<VigilRefusedException> refusal = new AtomicReference<>();
     private final AtomicLong problemsShown = new AtomicLong();
     private final AtomicReference<Instant> reached = new AtomicReference<>();
     private long transactionOrder;
@@ -144,6 +153,7 @@ public final class TrafficSender {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("simulate-timer"));
         this.vigil = new VigilClient(
                 options.base(),
+                options.apiKey(),
                 "vigil-simulate",
                 RetryPolicy.DEFAULT,
                 REQUEST_TIMEOUT,
@@ -179,7 +189,7 @@ public final class TrafficSender {
         List<String> batch = new ArrayList<>(options.batchSize());
         long batchStartedNanos = 0;
         try {
-            while (items.hasNext()) {
+            while (items.hasNext() && refusal.get() == null) {
                 SimulationItem item = items.next();
                 if (!options.backfill()) {
                     long due = startNanos
@@ -242,7 +252,8 @@ public final class TrafficSender {
                 retries.sum(),
                 eventsUnsupported.get(),
                 decisionCounts,
-                elapsed);
+                elapsed,
+                refusal.get());
     }
 
     /** Stops the sender's threads. */
@@ -252,7 +263,9 @@ public final class TrafficSender {
     }
 
     private void sendTransaction(TransactionItem t) throws InterruptedException {
-        inFlight.acquire();
+        if (!slot()) {
+            return;
+        }
         long order = ++transactionOrder;
         openTransactions.add(order);
         post("/api/v1/transactions", t.toJson()).whenComplete((response, failure) -> {
@@ -276,7 +289,9 @@ public final class TrafficSender {
         while (!openTransactions.isEmpty() && openTransactions.first() <= barrier) {
             Thread.sleep(2);
         }
-        inFlight.acquire();
+        if (!slot()) {
+            return;
+        }
         post(o.path(), o.toJson()).whenComplete((response, failure) -> {
             outcomesSent.increment();
             itemsDone.increment();
@@ -289,7 +304,9 @@ public final class TrafficSender {
         if (eventsUnsupported.get()) {
             return;
         }
-        inFlight.acquire();
+        if (!slot()) {
+            return;
+        }
         int size = events.size();
         post("/api/v1/events/batch", ItemJson.batch(events)).whenComplete((response, failure) -> {
             if (response != null && response.statusCode() == 404) {
@@ -306,6 +323,19 @@ public final class TrafficSender {
         });
     }
 
+    /**
+     * Waits until fewer than {@code maxInFlight} requests are open and takes the free place; false, leaving it free,
+     * once Vigil has refused the key, so that nothing more is sent.
+     */
+    private boolean slot() throws InterruptedException {
+        inFlight.acquire();
+        if (refusal.get() != null) {
+            inFlight.release();
+            return false;
+        }
+        return true;
+    }
+
     private CompletableFuture<HttpResponse<String>> post(String path, String body) {
         return vigil.post(path, body.getBytes(StandardCharsets.UTF_8), () -> false);
     }
@@ -315,7 +345,10 @@ public final class TrafficSender {
         if (response == null) {
             Throwable cause =
                     failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof VigilUnavailableException unavailable && unavailable.lastStatus() >= 500) {
+            if (cause instanceof VigilRefusedException refused) {
+                clientErrors.increment(); // the run stops: the report carries the refusal, no need to show it here
+                refusal.compareAndSet(null, refused);
+            } else if (cause instanceof VigilUnavailableException unavailable && unavailable.lastStatus() >= 500) {
                 serverErrors.increment();
                 showProblem(what + ": " + unavailable.getMessage());
             } else {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vigil.tools.http.ApiKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,12 +26,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sender against a stand-in for Vigil's API inside the test's JVM: every item arrives once, events in batches,
- * outcomes only after their transaction, and load shedding (503 with Retry-After) is waited out rather than lost.
+ * The sender against a stand-in for Vigil's API inside the test's JVM: every item arrives once, with the API key,
+ * events in batches, outcomes only after their transaction, and load shedding (503 with Retry-After) is waited out
+ * rather than lost; a refused key stops the run.
  */
 class SimulationSenderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ApiKey KEY = ApiKey.of("vgl_simulate_Q7hT2mZk9LwV4rXc8NbJ5pYd1GsF6eHa3uKo0iRt");
 
     static {
         // the JDK's server writes headers and body separately; without this, Nagle's algorithm and delayed ACKs
@@ -44,6 +47,7 @@ class SimulationSenderTest {
     private final List<String> outcomesBeforeTheirTransaction = new CopyOnWriteArrayList<>();
     private final Set<String> outcomes = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean hasEvents = true;
     private HttpServer server;
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -64,6 +68,11 @@ class SimulationSenderTest {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (!KEY.authorization().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            refused.incrementAndGet();
+            reply(exchange, 401, "{\"status\":401,\"detail\":\"unknown or revoked API key\"}");
+            return;
+        }
         // every seventh request is shed once, as Vigil does under load
         if (requests.incrementAndGet() % 7 == 0) {
             exchange.getResponseHeaders().add("Retry-After", "0");
@@ -111,14 +120,21 @@ class SimulationSenderTest {
     }
 
     private TrafficSender.Report send(SimulationConfig config) throws InterruptedException {
-        return send(config, true, 1);
+        return send(config, true, 1, KEY);
     }
 
     private TrafficSender.Report send(SimulationConfig config, boolean backfill, double speed)
             throws InterruptedException {
+        return send(config, backfill, speed, KEY);
+    }
+
+    private TrafficSender.Report send(SimulationConfig config, boolean backfill, double speed, ApiKey key)
+            throws InterruptedException {
         TrafficSender sender = new TrafficSender(
-                TrafficSender.Options.defaults(URI.create(
-                                "http://127.0.0.1:" + server.getAddress().getPort()))
+                TrafficSender.Options.defaults(
+                                URI.create("http://127.0.0.1:"
+                                        + server.getAddress().getPort()),
+                                key)
                         .withBackfill(backfill)
                         .withSpeed(speed)
                         .withMaxInFlight(16)
@@ -177,5 +193,20 @@ class SimulationSenderTest {
         assertThat(transactions).hasSize((int)
                 TrafficGenerator.generate(config).manifest().counts().transactions());
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("no /api/v1/events/batch (404)");
+    }
+
+    @Test
+    void aRefusedKeyStopsTheRunAtOnce() throws Exception {
+        SimulationConfig config = config();
+
+        TrafficSender.Report report =
+                send(config, true, 1, ApiKey.of("vgl_revoked0_Q7hT2mZk9LwV4rXc8NbJ5pYd1GsF6eHa3uKo0iRt"));
+
+        assertThat(report.refusal()).isNotNull();
+        assertThat(report.refusal().getMessage()).contains("Vigil refused the API key vgl_revoked0…");
+        assertThat(report.refusal().getMessage()).doesNotContain("Q7hT2mZk9");
+        // what was in flight when the first refusal came back, and nothing after it
+        assertThat(refused.get()).isPositive().isLessThanOrEqualTo(16);
+        assertThat(transactions).isEmpty();
     }
 }

@@ -1,0 +1,4 @@
+package io.vigil.access.api;
+
+/** Every console user, by username; answered with a {@link UserList}. */
+public record FindUsersQuery() {}

@@ -1,0 +1,2 @@
+/** The access module's settings ({@code vigil.access}). */
+package io.vigil.access.config;
