@@ -1,10 +1,17 @@
 package io.vigil.scoring.query;
 
+import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
 import io.vigil.scoring.decision.PatternCompiler;
+import io.vigil.scoring.decision.RiskEngine;
+import io.vigil.scoring.features.FeatureStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -18,21 +25,30 @@ import org.springframework.stereotype.Component;
  * the pattern store is unreachable, so decisions go on when CouchDB is down. Only before the very first successful
  * load does a decision try the store itself, and then at most once per refresh interval, so a store that is down at
  * start-up costs one slow decision per interval, not every decision.
+ *
+ * <p>A newly compiled set is evaluated a few hundred times against made-up transactions before it replaces the
+ * current one, so that the first real decision after a start or a change does not pay for class loading and the JIT
+ * inside its time budget. The made-up transactions only read the feature store, which reading leaves as it was.
  */
 @Component
 class PatternCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(PatternCatalog.class);
+    private static final int WARM_UP_ROUNDS = 300;
 
     private final QueryGateway queries;
     private final long refreshNanos;
     private final PatternCompiler compiler = new PatternCompiler();
+    private final FeatureStore features;
+    private final RiskEngine engine;
     private volatile CompiledPatternSet current;
     private volatile boolean storeDown;
     private volatile long lastFailure = System.nanoTime() - Long.MAX_VALUE / 2;
 
-    PatternCatalog(QueryGateway queries, ScoringSettings settings) {
+    PatternCatalog(QueryGateway queries, ScoringSettings settings, FeatureStore features) {
         this.queries = queries;
+        this.features = features;
+        this.engine = new RiskEngine(settings, Clock.systemUTC());
         this.refreshNanos = settings.patternRefresh().toNanos();
     }
 
@@ -58,7 +74,9 @@ class PatternCatalog {
                     .join();
             CompiledPatternSet known = current;
             if (known == null || known.version() != set.version()) {
-                current = compiler.compile(set);
+                CompiledPatternSet compiled = compiler.compile(set);
+                warmUp(compiled);
+                current = compiled;
                 log.info(
                         "Scoring with pattern set version {} ({} patterns, {} rejected)",
                         set.version(),
@@ -76,5 +94,49 @@ class PatternCatalog {
                 storeDown = true;
             }
         }
+    }
+
+    /** Evaluates every pattern of the set against made-up transactions; a failure here is logged, never thrown. */
+    private void warmUp(CompiledPatternSet set) {
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                TransactionDetails made = madeUp(i);
+                engine.decide(set, made, features.read(made));
+            }
+            log.debug(
+                    "Pattern set version {} warmed up in {} ms",
+                    set.version(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Warming up pattern set version {} failed (decisions are not affected): {}",
+                    set.version(),
+                    e.toString());
+        }
+    }
+
+    /** Varied amounts, channels and optional fields, under keys no client uses, so patterns take their branches. */
+    private static TransactionDetails madeUp(int i) {
+        boolean full = i % 2 == 0;
+        String key = "vigil-warm-up-" + (i % 7);
+        return new TransactionDetails(
+                key,
+                Instant.now(),
+                BigDecimal.valueOf(5 + (i * 97L) % 5000, 2 - i % 3),
+                i % 3 == 0 ? "EUR" : "USD",
+                key,
+                key,
+                full ? key : null,
+                full ? "411111" : null,
+                full ? key : null,
+                full ? "192.0.2." + (i % 250) : null,
+                full ? key + "@example.invalid" : null,
+                i % 4 == 0 ? "DE" : "US",
+                i % 5 == 0 ? "wallet" : "card",
+                i % 2 == 0 ? "web" : "app",
+                full ? "chrome" : null,
+                full ? "mobile" : null,
+                full ? Map.of("warm_up", "true") : Map.of());
     }
 }
