@@ -153,6 +153,87 @@ class PatternLifecycleIT {
     }
 
     @Test
+    void aSecondVersionCanBeDiffedAndRolledBackAndTheStoreFollows() throws Exception {
+        String id = "p-life-v-" + RUN;
+        String v1 = "'life_v' in tx.attributes && tx.attributes['life_v'] == '%s'".formatted(RUN);
+        String v2 = v1 + " && tx.amount > 1.0";
+        ok(call("POST", "/api/v1/patterns", authorKey, """
+                {"id": "%s", "name": "Versions", "expression": "%s", "effect": "review"}
+                """.formatted(id, v1)));
+        publish(id, "{\"mode\": \"shadow\"}");
+        ok(call("PUT", "/api/v1/patterns/" + id, authorKey, """
+                {"name": "Versions", "expression": "%s", "effect": "score+40", "comment": "only real amounts"}
+                """.formatted(v2)));
+
+        JsonNode draftDiff = ok(call("GET", "/api/v1/patterns/" + id + "/diff?from=live&to=draft", authorKey, null));
+        assertThat(draftDiff.path("changes").findValuesAsText("field")).containsExactly("expression", "effect");
+        List<String> unified = new ArrayList<>();
+        draftDiff.path("changes").get(0).path("unified").forEach(line -> unified.add(line.asText()));
+        assertThat(unified).contains("-" + v1, "+" + v2);
+
+        JsonNode second = publish(id, "{}");
+        assertThat(second.path("liveVersion").asInt()).isEqualTo(2);
+        assertThat(second.path("mode").asText())
+                .as("a new version keeps the live mode")
+                .isEqualTo("shadow");
+        eventually(
+                Duration.ofSeconds(10),
+                "version 2 in CouchDB",
+                () -> Stores.getCouchDocument(id).contains("\"version\":2"));
+        assertThat(Stores.getCouchDocument(id)).contains("score+40");
+
+        JsonNode rolledBack = ok(call(
+                "POST",
+                "/api/v1/patterns/" + id + "/rollback",
+                authorKey,
+                "{\"version\": 1, \"comment\": \"v2 too noisy\"}"));
+        assertThat(rolledBack.path("liveVersion").asInt()).isEqualTo(1);
+        assertThat(rolledBack.path("versions")).hasSize(2);
+        eventually(
+                Duration.ofSeconds(10),
+                "version 1 back in CouchDB",
+                () -> Stores.getCouchDocument(id).contains("\"version\":1"));
+        assertThat(Stores.getCouchDocument(id))
+                .contains("\"effect\":\"review\"")
+                .contains("\"mode\":\"shadow\"");
+
+        JsonNode active = ok(call("POST", "/api/v1/patterns/" + id + "/mode", approverKey, "{\"mode\": \"off\"}"));
+        assertThat(active.path("mode").asText()).isEqualTo("off");
+        eventually(
+                Duration.ofSeconds(10),
+                "mode off in CouchDB",
+                () -> Stores.getCouchDocument(id).contains("\"mode\":\"off\""));
+        List<String> actions = new ArrayList<>();
+        active.path("history")
+                .forEach(step -> actions.add(
+                        step.path("action").asText() + step.path("version").asText("")));
+        assertThat(actions)
+                .containsExactly(
+                        "created",
+                        "submitted",
+                        "approved",
+                        "published1",
+                        "edited",
+                        "submitted",
+                        "approved",
+                        "published2",
+                        "rolled-back1",
+                        "mode-changed1");
+
+        JsonNode published = ok(call("GET", "/api/v1/patterns?status=published&size=200", authorKey, null));
+        assertThat(published.path("patterns").findValuesAsText("id")).contains(id);
+        HttpResponse<String> badPage = call("GET", "/api/v1/patterns?size=0", authorKey, null);
+        assertThat(badPage.statusCode()).as(badPage.body()).isEqualTo(400);
+    }
+
+    /** Submitted by the author's key, approved and published by the approver's. */
+    private static JsonNode publish(String id, String body) throws Exception {
+        ok(call("POST", "/api/v1/patterns/" + id + "/submit", authorKey, "{}"));
+        ok(call("POST", "/api/v1/patterns/" + id + "/approve", approverKey, "{}"));
+        return ok(call("POST", "/api/v1/patterns/" + id + "/publish", approverKey, body));
+    }
+
+    @Test
     void aDraftThatDoesNotCompileIsRefusedAtSubmissionWithTheCompilersMessage() throws Exception {
         String id = "p-life-typo-" + RUN;
         ok(call("POST", "/api/v1/patterns", authorKey, """
