@@ -105,8 +105,31 @@ class ApiDocumentation {
                         responses.addApiResponse(status, problem(description));
                     }
                 });
+                if (path.startsWith("/api/v1/patterns")) {
+                    patternProblems(path, operation == item.getPost() || operation == item.getPut(), responses);
+                }
             });
         });
+    }
+
+    /** The patterns API's own answers: its lifecycle rules and the compiler's refusal. */
+    private static void patternProblems(String path, boolean changes, ApiResponses responses) {
+        if (path.contains("{")) {
+            responses.addApiResponse("404", problem("Unknown pattern"));
+        }
+        if (changes && !path.equals("/api/v1/patterns/check")) {
+            responses.addApiResponse(
+                    "409",
+                    problem("A lifecycle rule forbids this step, and nothing was changed: approving one's own draft,"
+                            + " publishing a draft that is not approved, any change to an archived pattern, a step"
+                            + " the draft's state does not allow, or an id that exists already"));
+        }
+        if (path.equals("/api/v1/patterns/{id}/submit")) {
+            responses.addApiResponse(
+                    "422",
+                    problem("The draft's expression or effect does not compile: the detail gives the compiler's"
+                            + " message, and the draft stays a draft"));
+        }
     }
 
     private static boolean appliesTo(String status, String path, boolean post, boolean hasBody) {

@@ -56,12 +56,18 @@ public class PatternStoreWrites {
         put(entry.id(), doc);
     }
 
-    /** Removes a pattern or list entry document; nothing happens when there is none. */
+    /**
+     * Removes a pattern or list entry document; nothing happens when there is none. The revision is read with a GET of
+     * the document, as for every write here.
+     */
     public void delete(String id) {
         for (int attempt = 1; ; attempt++) {
+            ObjectNode stored = existing(id);
+            if (stored == null) {
+                return;
+            }
             try {
-                String revision = db.getCurrentRevision(id);
-                db.delete(id, revision);
+                db.delete(id, stored.path("_rev").asText());
                 return;
             } catch (DocumentNotFoundException gone) {
                 return;

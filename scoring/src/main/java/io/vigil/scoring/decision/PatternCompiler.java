@@ -14,6 +14,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import io.vigil.patterns.api.PatternDefinition;
+import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.scoring.features.FeatureSchema;
 import java.util.ArrayList;
@@ -98,6 +99,19 @@ public final class PatternCompiler {
             return new CompiledPattern(pattern, runtime.createProgram(ast), effect);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why a pattern with this expression and effect would be refused when scoring loads it, each problem a readable
+     * message; empty when it compiles. Nothing is kept.
+     */
+    public List<String> problems(String expression, String effect) {
+        try {
+            compile(new PatternDefinition("check", "check", "", expression, effect, PatternMode.ACTIVE, 0));
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
         }
     }
 

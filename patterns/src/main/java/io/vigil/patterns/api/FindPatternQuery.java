@@ -1,0 +1,4 @@
+package io.vigil.patterns.api;
+
+/** One pattern with its draft, its published versions and its whole history; answered with an optional {@link PatternDetails}. */
+public record FindPatternQuery(String patternId) {}

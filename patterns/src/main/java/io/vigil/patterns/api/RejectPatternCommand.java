@@ -1,0 +1,7 @@
+package io.vigil.patterns.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Send the submitted draft back to draft, with a comment saying why (required). */
+public record RejectPatternCommand(
+        @TargetAggregateIdentifier String patternId, String comment) {}
