@@ -4,6 +4,7 @@ import io.vigil.tools.bench.BenchCommand;
 import io.vigil.tools.detect.DetectCommand;
 import io.vigil.tools.http.VigilRefusedException;
 import io.vigil.tools.keys.ApiKeyCommand;
+import io.vigil.tools.patterns.PatternsCommand;
 import io.vigil.tools.simulator.SimulateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one entry point of Vigil's command-line tools ({@code java -jar vigil-tools-exec.jar COMMAND ...}, which
- * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench}, {@code detect} and {@code api-key}). One
+ * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench}, {@code detect}, {@code api-key} and {@code patterns}). One
  * parser (picocli) reads every command's options and writes every {@code --help}; one rule holds for every mistake on
  * the command line: a message naming the option on standard error, the command's usage, and exit status 2. One rule
  * holds too when Vigil refuses the tool's API key or its scope: one line saying what to do, and exit status 3.
@@ -62,7 +63,8 @@ public final class VigilTools implements Runnable {
                 .addSubcommand(new ImportCommand(terminal, importTuning))
                 .addSubcommand(BenchCommand.commandLine(terminal))
                 .addSubcommand(new DetectCommand(terminal))
-                .addSubcommand(ApiKeyCommand.commandLine(terminal));
+                .addSubcommand(ApiKeyCommand.commandLine(terminal))
+                .addSubcommand(PatternsCommand.commandLine(terminal));
         line.setOut(new PrintWriter(terminal.out(), true));
         line.setErr(new PrintWriter(terminal.err(), true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -73,7 +75,8 @@ public final class VigilTools implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: simulate, import, bench, detect or api-key");
+        throw new ParameterException(
+                spec.commandLine(), "name a command: simulate, import, bench, detect, api-key or patterns");
     }
 
     /**

@@ -106,6 +106,16 @@ public final class VigilClient {
         return post(path, json.getBytes(StandardCharsets.UTF_8), () -> false);
     }
 
+    /** PUTs a JSON body, with the same retries (a PUT replaces, so it is safe to repeat). */
+    public CompletableFuture<HttpResponse<String>> put(String path, String json) {
+        HttpRequest request = request(path)
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", "application/json; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        return new Exchange(request, () -> false).start();
+    }
+
     /** GETs a path with the same retries, in whatever type it has (JSON, or Prometheus' text). */
     public CompletableFuture<HttpResponse<String>> get(String path) {
         return new Exchange(request(path).GET().build(), () -> false).start();

@@ -1,0 +1,2 @@
+/** {@code ./vigil patterns export|import|approve}: the published patterns as one file that teams keep in git. */
+package io.vigil.tools.patterns;
