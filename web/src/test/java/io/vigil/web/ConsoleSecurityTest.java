@@ -259,7 +259,9 @@ class ConsoleSecurityTest extends ConsoleMvcTestSupport {
         if (htmx) {
             assertThat(role).doesNotContain("<html");
         } else {
-            assertThat(role).contains("<html", "Back to live traffic").doesNotContain("Exception", "at io.vigil");
+            assertThat(role)
+                    .contains("<html", "Back to live traffic", "<nav>", "id=\"sign-out\"")
+                    .doesNotContain("Exception", "at io.vigil");
         }
     }
 

@@ -44,11 +44,14 @@ class LatestTransactionsQueryHandler {
                 .min()
                 .orElseThrow();
         String ids = rows.keySet().stream().map(ClickHouse::quote).collect(Collectors.joining(","));
-        String decided = "SELECT transaction_id, decision, score, fallback FROM " + clickHouse.table("decisions")
-                + " WHERE recorded_at >= toDateTime(" + (from - 60) + ") AND transaction_id IN (" + ids + ")";
+        String decided =
+                "SELECT transaction_id, decision, score, fallback, pattern_ids FROM " + clickHouse.table("decisions")
+                        + " WHERE recorded_at >= toDateTime(" + (from - 60) + ") AND transaction_id IN (" + ids + ")";
         Map<String, Decided> decisions = new HashMap<>();
         for (Decided d : clickHouse.query(
-                decided, rs -> new Decided(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getInt(4) == 1))) {
+                decided,
+                rs -> new Decided(
+                        rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getInt(4) == 1, ids(rs.getString(5))))) {
             decisions.put(d.transactionId(), d);
         }
         return new LatestTransactions(rows.values().stream()
@@ -58,7 +61,12 @@ class LatestTransactionsQueryHandler {
                 .toList());
     }
 
-    private record Decided(String transactionId, String decision, double score, boolean fallback) {
+    private static List<String> ids(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+
+    private record Decided(
+            String transactionId, String decision, double score, boolean fallback, List<String> patternIds) {
 
         TransactionSummary onto(TransactionSummary r) {
             return new TransactionSummary(
@@ -73,7 +81,8 @@ class LatestTransactionsQueryHandler {
                     r.channel(),
                     decision,
                     score,
-                    fallback);
+                    fallback,
+                    patternIds);
         }
     }
 
@@ -90,6 +99,7 @@ class LatestTransactionsQueryHandler {
                 rs.getString(9),
                 null,
                 null,
-                null);
+                null,
+                List.of());
     }
 }

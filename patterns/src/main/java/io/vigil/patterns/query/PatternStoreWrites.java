@@ -80,8 +80,7 @@ public class PatternStoreWrites {
     public long bumpSetVersion() {
         for (int attempt = 1; ; attempt++) {
             ObjectNode set = existing(CouchPatternStore.SET_ID);
-            long next = Math.max(
-                    set == null ? 0 : set.path("version").asLong() + 1, System.currentTimeMillis());
+            long next = Math.max(set == null ? 0 : set.path("version").asLong() + 1, System.currentTimeMillis());
             ObjectNode doc = set == null ? json.createObjectNode() : set;
             doc.put("type", "pattern-set").put("version", next);
             try {

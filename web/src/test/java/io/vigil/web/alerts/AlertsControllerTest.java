@@ -188,6 +188,7 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
         assertThat(acknowledged)
                 .contains(
                         "class=\"state acknowledged\"",
+                        ">by alice at 10:17<",
                         ">merchant=m-7</a>",
                         "title=\"silenced by alice: deploy in progress\">silenced<",
                         ">until 2026-11-23 12:00 UTC<",

@@ -82,6 +82,16 @@ class KeysControllerTest extends ConsoleMvcTestSupport {
     }
 
     @WithAndWithoutHtmx
+    void saysRevokedKeysAreHiddenWhenNoActiveKeyIsLeft(boolean htmx) throws Exception {
+        answer(FindApiKeysQuery.class, new ApiKeyList(List.of()));
+
+        assertThat(render(get("/keys"), htmx))
+                .contains("No active API keys (revoked keys are hidden).", "Show revoked keys too")
+                .doesNotContain("No API keys yet");
+        assertThat(render(get("/keys").param("revoked", "true"), htmx)).contains("No API keys yet.");
+    }
+
+    @WithAndWithoutHtmx
     void showsANewKeyOnceWithTheScopesAndLimitChosen(boolean htmx) throws Exception {
         answer(FindApiKeysQuery.class, new ApiKeyList(List.of(CHECKOUT)));
         String secret = "vgl_3kf9a2bc_" + "A".repeat(40);

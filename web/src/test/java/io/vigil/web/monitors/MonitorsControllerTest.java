@@ -77,10 +77,10 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
                 .contains(
                         ">Authorization success by merchant<",
                         "href=\"/monitors/mon-auth/series?minute=2026-11-23T10:15:00Z&amp;merchant=m-1&amp;country=SE",
-                        "merchant=m-1, country=SE",
+                        ">merchant=m-1, country=SE</a>",
                         ">0.412<",
                         ">0.900<",
-                        ">yesterday<",
+                        ">this minute yesterday<",
                         ">87<");
 
         String auth = rowOf(html, "data-monitor-id=\"mon-auth\"");

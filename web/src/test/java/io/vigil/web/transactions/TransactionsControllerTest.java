@@ -36,7 +36,8 @@ class TransactionsControllerTest extends ConsoleMvcTestSupport {
             "web",
             "review",
             20.0,
-            false);
+            false,
+            List.of("p-high-amount", "p-card-testing"));
 
     @Test
     void aFullLoadRendersThePageWithTheTable() throws Exception {
@@ -49,7 +50,8 @@ class TransactionsControllerTest extends ConsoleMvcTestSupport {
                 .andExpect(content().string(Matchers.containsString("hx-trigger=\"every 2s\"")))
                 .andExpect(content().string(Matchers.containsString("data-transaction-id=\"tx-000123\"")))
                 .andExpect(content().string(Matchers.containsString("1,500.00 EUR")))
-                .andExpect(content().string(Matchers.containsString("decision review")));
+                .andExpect(content().string(Matchers.containsString("decision review")))
+                .andExpect(content().string(Matchers.containsString(">p-high-amount, p-card-testing<")));
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which commands the audit trail records, and how a command is written there: its action (the simple class name),
- * its target (the {@code @TargetAggregateIdentifier}, else the first field named {@code id} or ending in {@code Id})
+ * its target (the {@code @TargetAggregateIdentifier}, else the first field named {@code id} or ending in {@code Id}, else
+ * {@code username} or {@code name}, for commands that create what has no id yet)
  * and its details (the command as JSON, {@linkplain Redaction secrets redacted}).
  *
  * <p>Both are worked out once per command class: the decision path sends a command per transaction, which must not
@@ -104,7 +105,12 @@ final class AuditedCommands {
                 .or(() -> Arrays.stream(fields)
                         .filter(field ->
                                 field.getName().equals("id") || field.getName().endsWith("Id"))
-                        .min(Comparator.comparingInt(field -> field.getName().equals("id") ? 0 : 1)));
+                        .min(Comparator.comparingInt(field -> field.getName().equals("id") ? 0 : 1)))
+                // a command that creates something names it before it has an id: a user, an API key
+                .or(() -> Arrays.stream(fields)
+                        .filter(field -> field.getName().equals("username")
+                                || field.getName().equals("name"))
+                        .findFirst());
         found.ifPresent(field -> field.setAccessible(true));
         return found;
     }

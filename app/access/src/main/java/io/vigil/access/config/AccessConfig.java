@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -23,6 +24,17 @@ public class AccessConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * No observation of Spring Security's filters and authorisations. With observations on, every request got an
+     * observation and counters per filter of its chain: at 1,000 decisions/s the largest single cost on the request
+     * path, in CPU and in allocation. Requests stay timed by {@code http.server.requests}; key refusals are counted
+     * by {@code vigil_api_key_refusals_total} and sign-ins are in the audit trail.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

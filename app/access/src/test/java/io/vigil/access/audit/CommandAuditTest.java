@@ -111,6 +111,16 @@ class CommandAuditTest {
     }
 
     @Test
+    void aCommandThatCreatesWhatHasNoIdYetNamesItAsTheTarget() {
+        subscribe(CreateNamedThingCommand.class, command -> true);
+        gateway.sendAndWait(new CreateNamedThingCommand("checkout-eu", 100));
+
+        assertThat(transactions.committed).extracting(AuditRecord::target).containsExactly("checkout-eu");
+    }
+
+    record CreateNamedThingCommand(String name, int ratePerSecond) {}
+
+    @Test
     void secretsAreRedactedAndAnIdFieldIsTheTargetWhenThereIsNoAggregate() {
         gateway.sendAndWait(new CreateKeyCommand("checkout", "k-1", "f00d", List.of("submit", "read")));
         subscribe(RetryDeliveryCommand.class, command -> true);

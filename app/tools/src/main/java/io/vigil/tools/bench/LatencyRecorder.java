@@ -6,17 +6,32 @@ import java.util.Arrays;
 final class LatencyRecorder {
 
     private final long[] micros;
+    private final long[] worstMicrosBySecond;
     private int size;
     private long errors;
 
-    LatencyRecorder(int capacity) {
+    /**
+     * @param capacity the requests of the phase
+     * @param seconds the phase's length, for the slowest answer of each second
+     */
+    LatencyRecorder(int capacity, int seconds) {
         micros = new long[capacity];
+        worstMicrosBySecond = new long[Math.max(1, seconds)];
     }
 
-    synchronized void ok(long latencyNanos) {
+    /** A {@code 200}, with the second of the phase in which it was due. */
+    synchronized void ok(long latencyNanos, int second) {
+        long latency = latencyNanos / 1_000;
         if (size < micros.length) {
-            micros[size++] = latencyNanos / 1_000;
+            micros[size++] = latency;
         }
+        int s = Math.max(0, Math.min(worstMicrosBySecond.length - 1, second));
+        worstMicrosBySecond[s] = Math.max(worstMicrosBySecond[s], latency);
+    }
+
+    /** The slowest answer to a request due in each second of the phase, in whole milliseconds. */
+    synchronized java.util.List<Long> worstMillisBySecond() {
+        return Arrays.stream(worstMicrosBySecond).map(m -> m / 1_000).boxed().toList();
     }
 
     private final java.util.Map<String, Long> errorsByCause = new java.util.TreeMap<>();

@@ -167,6 +167,7 @@ final class ScoringBench implements Callable<Integer> {
         results.put("p95_ms", round(fixed.latencies.percentileMillis(95)));
         results.put("p99_ms", round(fixed.latencies.percentileMillis(99)));
         results.put("max_ms", round(fixed.latencies.percentileMillis(100)));
+        results.put("max_ms_by_second", fixed.latencies.worstMillisBySecond());
         results.put("errors", fixed.latencies.errors());
         results.put("errors_by_cause", fixed.latencies.errorsByCause());
         results.put("fallback_decisions", fixed.latencies.fallbacks());
@@ -224,7 +225,7 @@ final class ScoringBench implements Callable<Integer> {
      */
     private Phase runAtRate(int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
-        LatencyRecorder latencies = new LatencyRecorder(total);
+        LatencyRecorder latencies = new LatencyRecorder(total, seconds);
         AtomicInteger next = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 10_000_000L;
@@ -243,7 +244,7 @@ final class ScoringBench implements Callable<Integer> {
                         try {
                             KeepAliveHttp.Response response = connection.post("/api/v1/transactions", body);
                             if (response.status() == 200) {
-                                latencies.ok(System.nanoTime() - due);
+                                latencies.ok(System.nanoTime() - due, (int) ((long) i * interval / 1_000_000_000L));
                                 if (response.body().contains("\"fallback\":true")) {
                                     latencies.fallback();
                                 }
