@@ -55,12 +55,19 @@ class PatternsController {
         return LIST;
     }
 
+    /**
+     * The list's table, for the filter and the pages, which push their URL into the browser's history; going back to
+     * one that htmx no longer holds asks for the whole page.
+     */
     @HxRequest
     @GetMapping
     String listTable(
-            @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "0") int page,
+            HtmxRequest htmx,
+            Model model) {
         pages.fillList(status, page, model);
-        return LIST + " :: patternTable";
+        return htmx.isHistoryRestoreRequest() ? LIST : LIST + " :: patternTable";
     }
 
     @GetMapping("/new")

@@ -42,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
@@ -113,6 +114,17 @@ class PatternsControllerTest extends ConsoleMvcTestSupport {
         if (!htmx) {
             assertThat(html).contains("<option value=\"archived\" selected=\"selected\">archived</option>");
         }
+    }
+
+    @Test
+    void goingBackToAListPageHtmxNoLongerHoldsAnswersTheWholePage() throws Exception {
+        answer(FindPatternsQuery.class, new PatternPage(List.of(SUMMARY), 0, 50, 1));
+
+        String html = render(
+                get("/patterns").param("status", "published").header("HX-History-Restore-Request", "true"), true);
+
+        assertShape(html, false, "Patterns");
+        assertThat(html).contains("data-pattern-id=\"p-card-testing\"");
     }
 
     @WithAndWithoutHtmx
