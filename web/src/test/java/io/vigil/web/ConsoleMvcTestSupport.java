@@ -170,11 +170,16 @@ public abstract class ConsoleMvcTestSupport {
 
     /** Performs the request, with the HX-Request header when {@code htmx}, and answers the body of a 200. */
     protected String render(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
+        return render(request, htmx, 200);
+    }
+
+    /** Performs the request, with the HX-Request header when {@code htmx}, and answers the body of its answer. */
+    protected String render(MockHttpServletRequestBuilder request, boolean htmx, int expectedStatus) throws Exception {
         if (htmx) {
             request.header("HX-Request", "true");
         }
         return mvc.perform(asOnThePage(request))
-                .andExpect(status().isOk())
+                .andExpect(status().is(expectedStatus))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

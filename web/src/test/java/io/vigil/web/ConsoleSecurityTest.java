@@ -232,6 +232,21 @@ class ConsoleSecurityTest extends ConsoleMvcTestSupport {
         assertThat(render(get("/"), false)).contains("href=\"/users\"");
     }
 
+    @Test
+    void thePatternsLinkIsForAnalystsAndAbove() throws Exception {
+        for (ConsoleUser user : new ConsoleUser[] {VIEWER, OPERATOR, ANALYST, APPROVER, ADMIN}) {
+            signedIn = user;
+
+            String html = render(get("/"), false);
+
+            if (user.role().includes(Role.ANALYST)) {
+                assertThat(html).as(user.username()).contains("<a href=\"/patterns\">Patterns</a>");
+            } else {
+                assertThat(html).as(user.username()).doesNotContain("href=\"/patterns\"");
+            }
+        }
+    }
+
     @WithAndWithoutHtmx
     void aRefusedRequestGetsAReadablePageSayingWhy(boolean htmx) throws Exception {
         MockHttpServletRequestBuilder byRole = get("/access-denied")

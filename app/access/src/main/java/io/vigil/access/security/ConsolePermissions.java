@@ -77,6 +77,27 @@ public final class ConsolePermissions {
                     Role.OPERATOR,
                     List.of("/alerts/**")),
             new Rule(
+                    "Approve or reject a pattern's draft, publish it; set a pattern's mode, roll it back, archive it",
+                    HttpMethod.POST,
+                    Role.APPROVER,
+                    List.of(
+                            "/patterns/*/approve",
+                            "/patterns/*/reject",
+                            "/patterns/*/publish",
+                            "/patterns/*/mode",
+                            "/patterns/*/rollback",
+                            "/patterns/*/archive")),
+            new Rule(
+                    "Write patterns: create one, save and submit its draft, check an expression",
+                    HttpMethod.POST,
+                    Role.ANALYST,
+                    List.of("/patterns", "/patterns/check", "/patterns/*/draft", "/patterns/*/submit")),
+            new Rule(
+                    "Read patterns: the list, the editor, a pattern's versions, diffs and history",
+                    HttpMethod.GET,
+                    Role.ANALYST,
+                    List.of("/patterns", "/patterns/**")),
+            new Rule(
                     "Read every page: live traffic, monitors and backtests, series, alerts, charts, API reference",
                     HttpMethod.GET,
                     Role.VIEWER,
