@@ -245,13 +245,15 @@ class PatternLifecycleIT {
                 "/api/v1/patterns/check",
                 authorKey,
                 "{\"expression\": \"tx.amout > 100.0\", \"effect\": \"review\"}"));
-        assertThat(check.path("problems").get(0).asText()).contains("undeclared reference");
+        assertThat(check.path("problems").get(0).asText())
+                .isEqualTo("tx.amout is not a transaction field; did you mean tx.amount?");
+        assertThat(check.path("problems").get(1).asText()).contains("undeclared reference");
 
         HttpResponse<String> submitted = call("POST", "/api/v1/patterns/" + id + "/submit", authorKey, "{}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(422);
         JsonNode problem = JSON.readTree(submitted.body());
         assertThat(problem.path("type").asText()).isEqualTo("/problems/does-not-compile");
-        assertThat(problem.path("detail").asText()).contains("undeclared reference");
+        assertThat(problem.path("detail").asText()).contains("did you mean tx.amount?", "undeclared reference");
         assertThat(ok(call("GET", "/api/v1/patterns/" + id, authorKey, null))
                         .path("draftState")
                         .asText())

@@ -18,10 +18,16 @@ import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.scoring.features.FeatureSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,8 +117,74 @@ public final class PatternCompiler {
             compile(new PatternDefinition("check", "check", "", expression, effect, PatternMode.ACTIVE, 0));
             return List.of();
         } catch (IllegalArgumentException e) {
-            return List.of(e.getMessage());
+            List<String> problems = new ArrayList<>(unknownNames(expression));
+            problems.add(e.getMessage());
+            return problems;
         }
+    }
+
+    private static final Pattern DOTTED_NAME =
+            Pattern.compile("(?<![\\w.'\"])(tx|features)((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
+
+    /**
+     * The {@code tx.*} and {@code features.*} names of an expression that are not declared, each with the closest
+     * declared name: CEL reports {@code tx.amout} as an undeclared reference to {@code tx}, which does not say which
+     * name is wrong.
+     */
+    static List<String> unknownNames(String expression) {
+        if (expression == null) {
+            return List.of();
+        }
+        Set<String> unknown = new LinkedHashSet<>();
+        Matcher names = DOTTED_NAME.matcher(expression);
+        while (names.find()) {
+            String[] parts = (names.group(1) + names.group(2)).split("\\.");
+            boolean tx = parts[0].equals("tx");
+            int length = tx ? 2 : 3;
+            if (parts.length < length) {
+                continue;
+            }
+            String name = String.join(".", Arrays.copyOf(parts, length));
+            Set<String> declared =
+                    tx ? TRANSACTION_FIELDS.keySet() : FeatureSchema.types().keySet();
+            if (!declared.contains(name)) {
+                unknown.add(closest(name, declared)
+                        .map(near -> name + " is not a " + (tx ? "transaction field" : "feature") + "; did you mean "
+                                + near + "?")
+                        .orElse(name + " is not a " + (tx ? "transaction field" : "feature")
+                                + " (docs/patterns.md lists them)"));
+            }
+        }
+        return List.copyOf(unknown);
+    }
+
+    /** The declared name fewest edits away, if it is at most three edits away. */
+    private static Optional<String> closest(String name, Set<String> declared) {
+        return declared.stream()
+                .map(candidate -> Map.entry(candidate, edits(name, candidate)))
+                .filter(e -> e.getValue() <= 3)
+                .min(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public CompiledPatternSet compile(PatternSet set) {

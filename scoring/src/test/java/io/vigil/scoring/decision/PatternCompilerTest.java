@@ -43,6 +43,27 @@ class PatternCompilerTest {
     }
 
     @Test
+    void namesTheMisspeltFieldOrFeatureAndTheClosestDeclaredOne() {
+        PatternCompiler compiler = new PatternCompiler();
+
+        assertThat(compiler.problems("tx.amout > 1.0 && features.card.cnt_5m > 2", "review"))
+                .startsWith(
+                        "tx.amout is not a transaction field; did you mean tx.amount?",
+                        "features.card.cnt_5m is not a feature; did you mean features.card.count_5m?")
+                .hasSize(3); // and the compiler's own message
+        assertThat(compiler.problems("features.planet.zorg > 1", "review"))
+                .first()
+                .isEqualTo("features.planet.zorg is not a feature (docs/patterns.md lists them)");
+        assertThat(compiler.problems(
+                        "'category' in tx.attributes && tx.attributes['category'] == 'tx.nothing'", "review"))
+                .isEmpty();
+        assertThat(compiler.problems("tx.amount", "review"))
+                .singleElement()
+                .asString()
+                .contains("bool");
+    }
+
+    @Test
     void cannotReachFilesTheNetworkOrJava() {
         assertThatThrownBy(() -> compile("readFile('/etc/passwd') != ''")).hasMessageContaining("undeclared reference");
         assertThatThrownBy(() -> compile("java.io.File('/etc/passwd').exists()"))

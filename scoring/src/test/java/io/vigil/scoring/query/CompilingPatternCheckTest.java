@@ -19,12 +19,11 @@ class CompilingPatternCheckTest {
     }
 
     @Test
-    void aMisspeltFieldIsShownWithTheCompilersMessage() {
-        assertThat(check.problems("tx.amout > 100.0", "review"))
-                .singleElement()
-                .asString()
-                .contains("undeclared reference to 'tx'")
-                .contains("| tx.amout > 100.0");
+    void aMisspeltFieldIsNamedWithTheClosestOneAndTheCompilersMessage() {
+        assertThat(check.problems("tx.amout > 100.0", "review")).hasSize(2).satisfies(problems -> {
+            assertThat(problems.get(0)).isEqualTo("tx.amout is not a transaction field; did you mean tx.amount?");
+            assertThat(problems.get(1)).contains("undeclared reference to 'tx'").contains("| tx.amout > 100.0");
+        });
     }
 
     @Test
