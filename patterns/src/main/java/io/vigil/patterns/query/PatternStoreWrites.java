@@ -59,9 +59,13 @@ public class PatternStoreWrites {
     /** Removes a pattern or list entry document; nothing happens when there is none. */
     public void delete(String id) {
         for (int attempt = 1; ; attempt++) {
+            // the revision from the stored document: getCurrentRevision() gives pouchdb-server's weak ETag (ADR 0004)
+            ObjectNode stored = existing(id);
+            if (stored == null) {
+                return;
+            }
             try {
-                String revision = db.getCurrentRevision(id);
-                db.delete(id, revision);
+                db.delete(id, stored.path("_rev").asText());
                 return;
             } catch (DocumentNotFoundException gone) {
                 return;
@@ -80,8 +84,7 @@ public class PatternStoreWrites {
     public long bumpSetVersion() {
         for (int attempt = 1; ; attempt++) {
             ObjectNode set = existing(CouchPatternStore.SET_ID);
-            long next = Math.max(
-                    set == null ? 0 : set.path("version").asLong() + 1, System.currentTimeMillis());
+            long next = Math.max(set == null ? 0 : set.path("version").asLong() + 1, System.currentTimeMillis());
             ObjectNode doc = set == null ? json.createObjectNode() : set;
             doc.put("type", "pattern-set").put("version", next);
             try {
