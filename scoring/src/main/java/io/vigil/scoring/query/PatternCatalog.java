@@ -25,6 +25,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +62,7 @@ class PatternCatalog {
     private volatile long lastFailure = System.nanoTime() - Long.MAX_VALUE / 2;
     private SubscriptionQueryResult<PatternSet, PatternSetUpdate> subscription;
 
+    @Autowired
     PatternCatalog(QueryGateway queries, ScoringSettings settings, FeatureStore features, MeterRegistry meters) {
         this(queries, settings, features, meters, Clock.systemUTC());
     }

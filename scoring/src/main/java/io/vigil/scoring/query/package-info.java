@@ -1,5 +1,5 @@
 /**
- * Answers ingest's risk decision query, from an in-memory catalog of the compiled pattern set that is refreshed from
- * the patterns module.
+ * Answers ingest's risk decision query, from an in-memory catalog of the compiled pattern set that the patterns module
+ * pushes on every change and that is also refreshed from it periodically.
  */
 package io.vigil.scoring.query;
