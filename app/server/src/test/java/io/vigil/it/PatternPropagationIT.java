@@ -50,8 +50,15 @@ class PatternPropagationIT {
                     "both nodes to follow the change feed",
                     () -> connected(first) && connected(second));
 
+            long followedSince = System.nanoTime();
+            double failuresFirst = metric(first, "vigil_pattern_changes_failures_total");
+            double failuresSecond = metric(second, "vigil_pattern_changes_failures_total");
             warmUp(first);
             warmUp(second);
+            // an idle feed stays open: longer than the socket timeout (5 s) and pouchdb-server's default heartbeat
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, followedSince + TimeUnit.SECONDS.toNanos(8) - System.nanoTime()));
+            assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
+            assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
 
             List<Seen> onFirst = new ArrayList<>();
             List<Seen> onSecond = new ArrayList<>();
@@ -91,6 +98,8 @@ class PatternPropagationIT {
                     propagation(second));
             assertThat(onSecond).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
             assertThat(onFirst).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
+            assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
+            assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
             assertThat(metric(second, "vigil_pattern_set_propagation_seconds_count"))
                     .isGreaterThanOrEqualTo(5);
         } finally {

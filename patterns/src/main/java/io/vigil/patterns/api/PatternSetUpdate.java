@@ -8,7 +8,7 @@ import java.time.Instant;
  * change in the pattern store's change feed (or reloaded the set after connecting to the feed).
  *
  * @param set the set as it is now; its version may equal the one the subscriber has (nothing changed for it)
- * @param seenAt when the patterns module saw the change, so that the subscriber can tell how long the change took
- *     to go live
+ * @param seenAt when the patterns module saw the change in the feed, so that the subscriber can tell how long the
+ *     change took to go live; null when the set was read on connecting to the feed, with no change seen
  */
 public record PatternSetUpdate(PatternSet set, Instant seenAt) {}

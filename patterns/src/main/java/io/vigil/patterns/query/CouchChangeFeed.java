@@ -33,10 +33,11 @@ final class CouchChangeFeed implements ChangeFeed {
 
     @Override
     public List<Change> changesAfter(String since) {
+        // the heartbeat as a plain parameter: changes() copies the command without Builder.heartbeat (Ektorp 1.5.0)
         ChangesCommand poll = new ChangesCommand.Builder()
                 .param("feed", "longpoll")
+                .param("heartbeat", Integer.toString(heartbeatMillis))
                 .since(since)
-                .heartbeat(heartbeatMillis)
                 .limit(BATCH)
                 .build();
         return db.changes(poll).stream().map(CouchChangeFeed::change).toList();

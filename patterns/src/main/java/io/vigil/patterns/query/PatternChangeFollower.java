@@ -181,7 +181,7 @@ class PatternChangeFollower implements SmartLifecycle {
     private void follow() {
         load.get(); // creates the database and the set on first use, so that it has a sequence to start from
         String since = feed.currentSequence();
-        publish(clock.instant());
+        publish(null); // no change seen: whatever changed while the feed was not followed
         connected = true;
         if (lost) {
             log.info("Following the pattern store's change feed again, from sequence {}", since);
@@ -200,6 +200,7 @@ class PatternChangeFollower implements SmartLifecycle {
         }
     }
 
+    /** Reads the set and pushes it; {@code seen} is when the feed showed its change, null when none was seen. */
     private void publish(Instant seen) {
         PatternSet set = load.get();
         if (running) {

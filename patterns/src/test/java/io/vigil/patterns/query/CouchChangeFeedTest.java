@@ -2,13 +2,25 @@ package io.vigil.patterns.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.patterns.config.CouchDbSettings;
 import io.vigil.patterns.config.PatternChangesSettings;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import org.ektorp.http.HttpClient;
+import org.ektorp.http.HttpResponse;
+import org.ektorp.impl.StdCouchDbConnector;
+import org.ektorp.impl.StdCouchDbInstance;
 import org.ektorp.impl.changes.StdDocumentChange;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class CouchChangeFeedTest {
 
@@ -29,6 +41,35 @@ class CouchChangeFeedTest {
                         + "\"changes\":[{\"rev\":\"2-7051\"}],\"deleted\":true}")));
 
         assertThat(change).isEqualTo(new ChangeFeed.Change("p-x", "12-g1AAAABXeJzLYWBgYMpgTmHgz8tPSTV0MDQy", true));
+    }
+
+    @Test
+    void longPollsFromTheGivenSequenceWithTheHeartbeatAndReadsTheRows() {
+        HttpClient http = mock(HttpClient.class);
+        HttpResponse answer = mock(HttpResponse.class);
+        when(answer.isSuccessful()).thenReturn(true);
+        when(answer.getCode()).thenReturn(200);
+        when(answer.getContent())
+                .thenReturn(new ByteArrayInputStream(("{\"results\":[\n\n\n"
+                                + "{\"id\":\"p-x\",\"changes\":[{\"rev\":\"2-a\"}],\"seq\":43},\n"
+                                + "{\"id\":\"vigil-pattern-set\",\"changes\":[{\"rev\":\"9-b\"}],\"seq\":44}\n"
+                                + "],\n\"last_seq\":44}\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        when(http.get(anyString())).thenReturn(answer);
+        CouchChangeFeed feed =
+                new CouchChangeFeed(new StdCouchDbConnector("vigil-patterns", new StdCouchDbInstance(http)), 1000);
+
+        List<ChangeFeed.Change> changes = feed.changesAfter("42");
+
+        ArgumentCaptor<String> uri = ArgumentCaptor.forClass(String.class);
+        verify(http).get(uri.capture());
+        assertThat(uri.getValue())
+                .startsWith("/vigil-patterns/_changes?")
+                .contains("feed=longpoll", "since=42", "heartbeat=1000", "limit=" + CouchChangeFeed.BATCH);
+        assertThat(changes)
+                .containsExactly(
+                        new ChangeFeed.Change("p-x", "43", false),
+                        new ChangeFeed.Change("vigil-pattern-set", "44", false));
     }
 
     @Test

@@ -141,7 +141,7 @@ class PatternCatalog {
      */
     synchronized void apply(PatternSetUpdate update) {
         try {
-            if (install(update.set())) {
+            if (install(update.set()) && update.seenAt() != null) {
                 Duration took = Duration.between(update.seenAt(), clock.instant());
                 propagation.record(took.isNegative() ? Duration.ZERO : took);
             }

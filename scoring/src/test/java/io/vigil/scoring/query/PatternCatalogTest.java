@@ -104,6 +104,20 @@ class PatternCatalogTest {
     }
 
     @Test
+    void aSetReadOnConnectingToTheFeedGoesLiveButIsNotMeasuredAsAPropagation() {
+        answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        catalog.current();
+
+        catalog.apply(new PatternSetUpdate(
+                new PatternSet(6, List.of(definition("p-big", "tx.amount > 800.0", "review"))), null));
+
+        assertThat(catalog.current())
+                .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(6));
+        assertThat(meters.get("vigil.pattern.set.propagation").timer().count()).isZero();
+    }
+
+    @Test
     void aPushedSetGoesLiveEvenBeforeTheStoreCouldBeQueriedOnce() {
         when(queries.query(any(FindPatternSetQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("CouchDB is down")));
