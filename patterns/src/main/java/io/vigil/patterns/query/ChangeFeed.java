@@ -5,7 +5,7 @@ import java.util.List;
 /** The pattern store's change feed, as {@link PatternChangeFollower} follows it. */
 interface ChangeFeed {
 
-    /** Where the database is now: a position to follow changes from, opaque (CouchDB's {@code update_seq}). */
+    /** Where the feed is now: a position to follow changes from, opaque (the {@code last_seq} of {@code since=now}). */
     String currentSequence();
 
     /**

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * process follows the feed itself, so a change reaches every node, however many there are, without any message
  * between nodes.
  *
- * <p>Each connection starts where the database is now: it reads the database's update sequence, then loads the set
+ * <p>Each connection starts where the database is now: it takes the feed's current position, then loads the set
  * (so that a change made before that position, while the feed was not followed, is pushed too), then long-polls for
  * the changes after that position. Changes to other documents (a pattern or list entry written before the set's
  * version is raised) are skipped: writers raise the version once their change is complete. When the feed fails (the

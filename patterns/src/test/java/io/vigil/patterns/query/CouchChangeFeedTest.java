@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -45,17 +46,12 @@ class CouchChangeFeedTest {
 
     @Test
     void longPollsFromTheGivenSequenceWithTheHeartbeatAndReadsTheRows() {
+        HttpResponse rows = answer("{\"results\":[\n\n\n"
+                + "{\"id\":\"p-x\",\"changes\":[{\"rev\":\"2-a\"}],\"seq\":43},\n"
+                + "{\"id\":\"vigil-pattern-set\",\"changes\":[{\"rev\":\"9-b\"}],\"seq\":44}\n"
+                + "],\n\"last_seq\":44}\n");
         HttpClient http = mock(HttpClient.class);
-        HttpResponse answer = mock(HttpResponse.class);
-        when(answer.isSuccessful()).thenReturn(true);
-        when(answer.getCode()).thenReturn(200);
-        when(answer.getContent())
-                .thenReturn(new ByteArrayInputStream(("{\"results\":[\n\n\n"
-                                + "{\"id\":\"p-x\",\"changes\":[{\"rev\":\"2-a\"}],\"seq\":43},\n"
-                                + "{\"id\":\"vigil-pattern-set\",\"changes\":[{\"rev\":\"9-b\"}],\"seq\":44}\n"
-                                + "],\n\"last_seq\":44}\n")
-                        .getBytes(StandardCharsets.UTF_8)));
-        when(http.get(anyString())).thenReturn(answer);
+        when(http.get(anyString())).thenReturn(rows);
         CouchChangeFeed feed =
                 new CouchChangeFeed(new StdCouchDbConnector("vigil-patterns", new StdCouchDbInstance(http)), 1000);
 
@@ -73,6 +69,23 @@ class CouchChangeFeedTest {
     }
 
     @Test
+    void startsFromTheLastSequenceThatTheFeedGivesForNowWhateverItsType() {
+        HttpResponse pouchDb = answer("{\"results\":[],\"last_seq\":42}\n");
+        HttpResponse couchDb =
+                answer("{\"results\":[],\"last_seq\":\"57-g1AAAACTeJzLYWBgYMpgTmHgz8tPSTV0MDQy\",\"pending\":0}");
+        HttpClient http = mock(HttpClient.class);
+        when(http.get(anyString())).thenReturn(pouchDb, couchDb);
+        CouchChangeFeed feed =
+                new CouchChangeFeed(new StdCouchDbConnector("vigil-patterns", new StdCouchDbInstance(http)), 1000);
+
+        assertThat(feed.currentSequence()).isEqualTo("42");
+        assertThat(feed.currentSequence()).isEqualTo("57-g1AAAACTeJzLYWBgYMpgTmHgz8tPSTV0MDQy");
+        ArgumentCaptor<String> uri = ArgumentCaptor.forClass(String.class);
+        verify(http, times(2)).get(uri.capture());
+        assertThat(uri.getValue()).isEqualTo("/vigil-patterns/_changes?since=now");
+    }
+
+    @Test
     void aHeartbeatThatTheSocketTimeoutWouldCutIsRefusedAtStartUp() {
         CouchDbSettings couchDb =
                 new CouchDbSettings("http://127.0.0.1:15984", "vigil-patterns", null, null, 2000, 5000);
@@ -82,6 +95,15 @@ class CouchChangeFeedTest {
         assertThatThrownBy(() -> PatternChangeFollower.heartbeatMillis(changes(Duration.ofSeconds(6)), couchDb))
                 .hasMessageContaining("vigil.couchdb.changes.heartbeat")
                 .hasMessageContaining("socket-timeout-millis");
+    }
+
+    /** A 200 answer with the body, as the server sends it (the long-poll's blank lines included). */
+    private static HttpResponse answer(String body) {
+        HttpResponse answer = mock(HttpResponse.class);
+        when(answer.isSuccessful()).thenReturn(true);
+        when(answer.getCode()).thenReturn(200);
+        when(answer.getContent()).thenReturn(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        return answer;
     }
 
     private static PatternChangesSettings changes(Duration heartbeat) {
