@@ -75,8 +75,8 @@ class PatternCatalog {
         this.refreshNanos = settings.patternRefresh().toNanos();
         this.clock = clock;
         this.propagation = Timer.builder("vigil.pattern.set.propagation")
-                .description("Time from the patterns module seeing a change of the pattern set to the new set being"
-                        + " live in scoring, compilation and warm-up included")
+                .description("Time from the patterns module seeing a change of the pattern set in the change feed to"
+                        + " the new set being live in scoring: reading, compiling and warming it up")
                 .serviceLevelObjectives(
                         Duration.ofMillis(100),
                         Duration.ofMillis(250),
