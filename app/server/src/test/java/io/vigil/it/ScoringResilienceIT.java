@@ -2,17 +2,12 @@ package io.vigil.it;
 
 import static io.vigil.it.Stores.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Scoring when things go wrong: a pattern store that goes away and comes back, and a time budget that is missed. */
@@ -47,15 +42,10 @@ class ScoringResilienceIT {
 
     @Test
     void decisionsGoOnWhileCouchDbIsDownAndAChangedPatternIsPickedUpWhenItReturns() throws Exception {
-        String server = System.getenv("VIGIL_POUCHDB_SERVER");
-        assumeTrue(
-                server != null && new File(server).isFile(),
-                "needs the pouchdb-server that ./vigil test installs (VIGIL_POUCHDB_SERVER)");
+        PouchDbServer couch = PouchDbServer.forTest("vigil-couch-outage");
         VigilProcess.stopShared();
-        int couchPort = VigilProcess.freePort();
-        Path data = Files.createTempDirectory("vigil-couch-outage");
-        String couchUrl = "http://127.0.0.1:" + couchPort;
-        Process couch = startCouch(server, couchPort, data);
+        String couchUrl = couch.url();
+        couch.start();
         VigilProcess vigil = VigilProcess.dedicated(
                 "couch-outage",
                 Map.of("VIGIL_COUCHDB_URL", couchUrl, "VIGIL_COUCHDB_DATABASE", "vigil-patterns-outage"));
@@ -63,7 +53,7 @@ class ScoringResilienceIT {
             vigil.start();
             assertThat(decide(vigil, "a", "1500.00").path("decision").asText()).isEqualTo("review");
 
-            couch.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            couch.kill();
             JsonNode whileDown = decide(vigil, "b", "1500.00");
             assertThat(whileDown.path("decision").asText()).isEqualTo("review");
             assertThat(whileDown.path("fallback").asBoolean()).isFalse();
@@ -77,7 +67,7 @@ class ScoringResilienceIT {
                     .isEqualTo("DOWN");
             assertThat(vigil.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
-            couch = startCouch(server, couchPort, data);
+            couch.start();
             String database = couchUrl + "/vigil-patterns-outage";
             Stores.putCouchDocument(database, "p-high-amount", """
                     {"type": "pattern", "name": "High amount", "expression": "tx.amount > 100.0",
@@ -96,7 +86,7 @@ class ScoringResilienceIT {
             assertThat(decide(vigil, "d", "500.00").path("decision").asText()).isEqualTo("review");
         } finally {
             vigil.stop();
-            couch.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            couch.kill();
         }
     }
 
@@ -105,37 +95,5 @@ class ScoringResilienceIT {
                         "/api/v1/transactions",
                         TransactionFlowIT.transaction("outage-" + run + "-" + suffix, amount, ""))
                 .body());
-    }
-
-    private static Process startCouch(String server, int port, Path data) throws Exception {
-        if (!Stores.COUCHDB_USER.isEmpty()) {
-            // the same admin as the pouchdb-server of ./vigil: Vigil connects with its credentials
-            Files.writeString(
-                    data.resolve("config.json"),
-                    "{\"admins\": {\"" + Stores.COUCHDB_USER + "\": \"" + Stores.COUCHDB_PASSWORD + "\"}}");
-        }
-        Process p = new ProcessBuilder(
-                        "node",
-                        server,
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        Integer.toString(port),
-                        "--dir",
-                        data.toString(),
-                        "--config",
-                        data.resolve("config.json").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        Path.of("target", "pouchdb-outage.log").toFile()))
-                .start();
-        eventually(Duration.ofSeconds(30), "pouchdb-server on port " + port, () -> {
-            try {
-                return Stores.get("http://127.0.0.1:" + port + "/").contains("Welcome");
-            } catch (java.io.IOException notYet) {
-                return false;
-            }
-        });
-        return p;
     }
 }

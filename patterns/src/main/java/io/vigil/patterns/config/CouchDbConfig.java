@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CouchDbSettings.class)
+@EnableConfigurationProperties({CouchDbSettings.class, PatternChangesSettings.class})
 class CouchDbConfig {
 
     /**

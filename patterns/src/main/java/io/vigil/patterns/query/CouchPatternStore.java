@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * one per list entry ({@code "type": "list-entry"}, with {@code list}, {@code kind}, {@code value}, optional
  * {@code expiresAt} and {@code reason}) and one
  * {@value #SET_ID} document whose {@code version} changes with every published change. Uses only what Apache CouchDB
- * and pouchdb-server both do the same way: documents with ids we choose and {@code _all_docs}.
+ * and pouchdb-server both do the same way: documents with ids we choose and {@code _all_docs} (and, in
+ * {@link CouchChangeFeed}, the {@code _changes} long-poll).
  */
 @Component
 class CouchPatternStore {
@@ -82,7 +83,8 @@ class CouchPatternStore {
         return cached;
     }
 
-    private void ensureReady() {
+    /** Once per process; the change feed's first load and scoring's first refresh may come at the same moment. */
+    private synchronized void ensureReady() {
         if (ready) {
             return;
         }

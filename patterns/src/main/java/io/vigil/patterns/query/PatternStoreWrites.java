@@ -62,6 +62,7 @@ public class PatternStoreWrites {
      */
     public void delete(String id) {
         for (int attempt = 1; ; attempt++) {
+            // the revision from the stored document: getCurrentRevision() gives pouchdb-server's weak ETag (ADR 0004)
             ObjectNode stored = existing(id);
             if (stored == null) {
                 return;

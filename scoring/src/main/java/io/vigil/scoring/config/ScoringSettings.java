@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reviewThreshold a score at or above this is sent to review
  * @param declineThreshold a score at or above this is declined
  * @param fallbackDecision the decision given when scoring cannot decide (patterns unreadable, evaluation failed)
- * @param patternRefresh how often the in-memory copy of the pattern set is refreshed from the pattern store
+ * @param patternRefresh how often the in-memory copy of the pattern set is refreshed from the pattern store, as a safety
+ *     net: a change normally arrives within a second through the store's change feed
  * @param timeBudget the longest scoring may take; past it the fallback decision is given and marked as such
  */
 @ConfigurationProperties("vigil.scoring")
@@ -19,7 +20,7 @@ public record ScoringSettings(
         @DefaultValue("50") double reviewThreshold,
         @DefaultValue("80") double declineThreshold,
         @DefaultValue("REVIEW") Decision fallbackDecision,
-        @DefaultValue("2s") Duration patternRefresh,
+        @DefaultValue("30s") Duration patternRefresh,
         @DefaultValue("50ms") Duration timeBudget) {
 
     public ScoringSettings {

@@ -1,30 +1,44 @@
 package io.vigil.scoring.query;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternSet;
+import io.vigil.patterns.api.PatternSetUpdate;
 import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
 import io.vigil.scoring.decision.PatternCompiler;
 import io.vigil.scoring.decision.RiskEngine;
 import io.vigil.scoring.features.FeatureStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Scoring's in-memory copy of the compiled pattern set. It is refreshed in the background and kept as it is while
- * the pattern store is unreachable, so decisions go on when CouchDB is down. Only before the very first successful
- * load does a decision try the store itself, and then at most once per refresh interval, so a store that is down at
- * start-up costs one slow decision per interval, not every decision.
+ * Scoring's in-memory copy of the compiled pattern set. The patterns module pushes every new set as soon as it sees
+ * the change in the pattern store's change feed: the catalog holds a subscription query on
+ * {@link FindPatternSetQuery} and applies each {@link PatternSetUpdate}. A periodic refresh
+ * ({@code vigil.scoring.pattern-refresh}) queries the set as well, as a safety net for a change the feed missed.
+ * Pushes and refreshes are applied one at a time, so an older read never replaces a newer set.
+ *
+ * <p>The set is kept as it is while the pattern store is unreachable, so decisions go on when CouchDB is down. Only
+ * before the very first successful load does a decision try the store itself, and then at most once per refresh
+ * interval, so a store that is down at start-up costs one slow decision per interval, not every decision.
  *
  * <p>A newly compiled set is evaluated a few hundred times against made-up transactions before it replaces the
  * current one, so that the first real decision after a start or a change does not pay for class loading and the JIT
@@ -41,15 +55,69 @@ class PatternCatalog {
     private final PatternCompiler compiler = new PatternCompiler();
     private final FeatureStore features;
     private final RiskEngine engine;
+    private final Clock clock;
+    private final Timer propagation;
     private volatile CompiledPatternSet current;
     private volatile boolean storeDown;
     private volatile long lastFailure = System.nanoTime() - Long.MAX_VALUE / 2;
+    private SubscriptionQueryResult<PatternSet, PatternSetUpdate> subscription;
 
-    PatternCatalog(QueryGateway queries, ScoringSettings settings, FeatureStore features) {
+    @Autowired
+    PatternCatalog(QueryGateway queries, ScoringSettings settings, FeatureStore features, MeterRegistry meters) {
+        this(queries, settings, features, meters, Clock.systemUTC());
+    }
+
+    PatternCatalog(
+            QueryGateway queries, ScoringSettings settings, FeatureStore features, MeterRegistry meters, Clock clock) {
         this.queries = queries;
         this.features = features;
         this.engine = new RiskEngine(settings, Clock.systemUTC());
         this.refreshNanos = settings.patternRefresh().toNanos();
+        this.clock = clock;
+        this.propagation = Timer.builder("vigil.pattern.set.propagation")
+                .description("Time from the patterns module seeing a change of the pattern set in the change feed to"
+                        + " the new set being live in scoring: reading, compiling and warming it up")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5))
+                .register(meters);
+        Gauge.builder("vigil.pattern.set.version", this, catalog -> {
+                    CompiledPatternSet live = catalog.current;
+                    return live == null ? Double.NaN : live.version();
+                })
+                .description("Version of the pattern set scoring decides with")
+                .register(meters);
+    }
+
+    /**
+     * Subscribes to the sets the patterns module pushes, before any is pushed (the module starts following the
+     * change feed only once the context is refreshed). Only the updates are used: the first load is the refresh's.
+     */
+    @PostConstruct
+    void subscribe() {
+        subscription = queries.subscriptionQuery(
+                new FindPatternSetQuery(),
+                ResponseTypes.instanceOf(PatternSet.class),
+                ResponseTypes.instanceOf(PatternSetUpdate.class));
+        subscription
+                .updates()
+                .subscribe(
+                        this::apply,
+                        failure -> log.warn(
+                                "Pattern set updates stopped, scoring refreshes every {} only: {}",
+                                Duration.ofNanos(refreshNanos),
+                                failure.toString()));
+    }
+
+    @PreDestroy
+    void unsubscribe() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
     }
 
     /** The current set; empty until it could be read once (scoring then answers its fallback decision). */
@@ -67,22 +135,28 @@ class PatternCatalog {
         }
     }
 
-    @Scheduled(fixedDelayString = "${vigil.scoring.pattern-refresh:2s}", initialDelay = 0)
+    /**
+     * Makes a pushed set live, unless it is the one scoring already has. Never throws: an exception would end the
+     * subscription.
+     */
+    synchronized void apply(PatternSetUpdate update) {
+        try {
+            if (install(update.set()) && update.seenAt() != null) {
+                Duration took = Duration.between(update.seenAt(), clock.instant());
+                propagation.record(took.isNegative() ? Duration.ZERO : took);
+            }
+        } catch (RuntimeException e) {
+            log.error(
+                    "Pattern set version {} could not be applied", update.set().version(), e);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${vigil.scoring.pattern-refresh:30s}", initialDelay = 0)
     synchronized void refresh() {
         try {
             PatternSet set = queries.query(new FindPatternSetQuery(), ResponseTypes.instanceOf(PatternSet.class))
                     .join();
-            CompiledPatternSet known = current;
-            if (known == null || known.version() != set.version()) {
-                CompiledPatternSet compiled = compiler.compile(set);
-                warmUp(compiled);
-                current = compiled;
-                log.info(
-                        "Scoring with pattern set version {} ({} patterns, {} rejected)",
-                        set.version(),
-                        current.patterns().size(),
-                        current.rejected().size());
-            }
+            install(set);
             if (storeDown) {
                 log.info("Pattern store is reachable again");
                 storeDown = false;
@@ -94,6 +168,23 @@ class PatternCatalog {
                 storeDown = true;
             }
         }
+    }
+
+    /** Compiles, warms up and makes live a set whose version differs from the live one; false when it does not. */
+    private boolean install(PatternSet set) {
+        CompiledPatternSet known = current;
+        if (known != null && known.version() == set.version()) {
+            return false;
+        }
+        CompiledPatternSet compiled = compiler.compile(set);
+        warmUp(compiled);
+        current = compiled;
+        log.info(
+                "Scoring with pattern set version {} ({} patterns, {} rejected)",
+                set.version(),
+                compiled.patterns().size(),
+                compiled.rejected().size());
+        return true;
     }
 
     /** Evaluates every pattern of the set against made-up transactions; a failure here is logged, never thrown. */

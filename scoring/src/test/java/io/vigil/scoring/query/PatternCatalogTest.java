@@ -5,19 +5,30 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.ingest.api.Decision;
 import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
+import io.vigil.patterns.api.PatternSetUpdate;
 import io.vigil.scoring.config.ScoringSettings;
+import io.vigil.scoring.decision.CompiledPatternSet;
 import io.vigil.scoring.features.InMemoryFeatureStore;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.DefaultSubscriptionQueryResult;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 class PatternCatalogTest {
 
@@ -25,6 +36,8 @@ class PatternCatalogTest {
             new ScoringSettings(50, 80, Decision.REVIEW, Duration.ofSeconds(2), Duration.ofMillis(50));
     private final InMemoryFeatureStore features = new InMemoryFeatureStore();
     private final QueryGateway queries = mock(QueryGateway.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void warmsUpANewSetWithoutTouchingTheFeatureStore() {
@@ -35,7 +48,7 @@ class PatternCatalogTest {
                         definition("p-velocity", "features.card.count_5m > 3", "score+30"),
                         definition("p-attr", "tx.attributes['warm_up'] == 'true'", "score+5"))));
 
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
 
         assertThat(catalog.current()).hasValueSatisfying(set -> {
             assertThat(set.version()).isEqualTo(4);
@@ -48,10 +61,96 @@ class PatternCatalogTest {
     void aPatternThatDoesNotEvaluateOnTheMadeUpTransactionsStillGoesLive() {
         answer(new PatternSet(5, List.of(definition("p-missing", "tx.attributes['absent'] == 'x'", "score+10"))));
 
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
 
         assertThat(catalog.current())
                 .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(5));
+    }
+
+    @Test
+    void aSetPushedThroughTheSubscriptionGoesLiveAndTheTimeItTookIsMeasured() {
+        answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
+        Sinks.Many<PatternSetUpdate> pushes = subscription();
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        catalog.subscribe();
+        assertThat(catalog.current())
+                .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(4));
+
+        pushes.tryEmitNext(new PatternSetUpdate(
+                new PatternSet(5, List.of(definition("p-small", "tx.amount < 1.0", "decline"))),
+                clock.instant().minusMillis(300)));
+
+        assertThat(catalog.current()).hasValueSatisfying(set -> {
+            assertThat(set.version()).isEqualTo(5);
+            assertThat(set.patterns()).hasSize(1);
+        });
+        Timer propagation = meters.get("vigil.pattern.set.propagation").timer();
+        assertThat(propagation.count()).isEqualTo(1);
+        assertThat(propagation.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(300.0);
+        assertThat(meters.get("vigil.pattern.set.version").gauge().value()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aPushOfTheSetAlreadyLiveChangesNothingAndIsNotMeasured() {
+        answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        CompiledPatternSet live = catalog.current().orElseThrow();
+
+        catalog.apply(new PatternSetUpdate(
+                new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))), clock.instant()));
+
+        assertThat(catalog.current()).containsSame(live);
+        assertThat(meters.get("vigil.pattern.set.propagation").timer().count()).isZero();
+    }
+
+    @Test
+    void aSetReadOnConnectingToTheFeedGoesLiveButIsNotMeasuredAsAPropagation() {
+        answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        catalog.current();
+
+        catalog.apply(new PatternSetUpdate(
+                new PatternSet(6, List.of(definition("p-big", "tx.amount > 800.0", "review"))), null));
+
+        assertThat(catalog.current())
+                .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(6));
+        assertThat(meters.get("vigil.pattern.set.propagation").timer().count()).isZero();
+    }
+
+    @Test
+    void aPushedSetGoesLiveEvenBeforeTheStoreCouldBeQueriedOnce() {
+        when(queries.query(any(FindPatternSetQuery.class), any(ResponseType.class)))
+                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("CouchDB is down")));
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        assertThat(catalog.current()).isEmpty();
+
+        catalog.apply(new PatternSetUpdate(
+                new PatternSet(7, List.of(definition("p-big", "tx.amount > 1000.0", "review"))), clock.instant()));
+
+        assertThat(catalog.current())
+                .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(7));
+    }
+
+    @Test
+    void aPeriodicRefreshStillPicksUpAChangeThePushMissed() {
+        answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        catalog.current();
+
+        answer(new PatternSet(8, List.of(definition("p-big", "tx.amount > 900.0", "review"))));
+        catalog.refresh();
+
+        assertThat(catalog.current())
+                .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Sinks.Many<PatternSetUpdate> subscription() {
+        Sinks.Many<PatternSetUpdate> pushes = Sinks.many().unicast().onBackpressureBuffer();
+        when(queries.subscriptionQuery(
+                        any(FindPatternSetQuery.class), any(ResponseType.class), any(ResponseType.class)))
+                .thenReturn(new DefaultSubscriptionQueryResult<>(Mono.empty(), pushes.asFlux(), () -> true));
+        return pushes;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,254 @@
+package io.vigil.it;
+
+import static io.vigil.it.Stores.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change of the pattern set reaches every running Vigil within a second, through CouchDB's change feed: each node
+ * follows the feed itself. The nodes' periodic refresh is set to five minutes here, so only the feed can bring the
+ * change in time. Changes are written into CouchDB as analysts' tools do today: the pattern, then a higher version
+ * of the set document.
+ */
+class PatternPropagationIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofSeconds(1);
+    private static final Map<String, String> FEED_ONLY = Map.of("VIGIL_SCORING_PATTERNREFRESH", "5m");
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicInteger sent = new AtomicInteger();
+
+    @Test
+    void aPublishedChangeIsDecidedWithOnTwoNodesWithinOneSecond() throws Exception {
+        VigilProcess.stopShared();
+        VigilProcess first = VigilProcess.dedicated("feed-first", FEED_ONLY);
+        VigilProcess second = VigilProcess.dedicated("feed-second", FEED_ONLY);
+        ExecutorService pollers = Executors.newFixedThreadPool(2);
+        String patternId = "p-feed-" + run;
+        try {
+            first.start();
+            second.start();
+            eventually(
+                    Duration.ofSeconds(30),
+                    "both nodes to follow the change feed",
+                    () -> connected(first) && connected(second));
+
+            long followedSince = System.nanoTime();
+            double failuresFirst = metric(first, "vigil_pattern_changes_failures_total");
+            double failuresSecond = metric(second, "vigil_pattern_changes_failures_total");
+            warmUp(first);
+            warmUp(second);
+            // an idle feed stays open: longer than the socket timeout (5 s) and pouchdb-server's default heartbeat
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, followedSince + TimeUnit.SECONDS.toNanos(8) - System.nanoTime()));
+            assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
+            assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
+
+            List<Seen> onFirst = new ArrayList<>();
+            List<Seen> onSecond = new ArrayList<>();
+            for (int round = 1; round <= 5; round++) {
+                String marker = run + "-" + round;
+                Stores.putCouchDocument(patternId, matching(marker, round));
+                double insideBefore = metric(second, "vigil_pattern_set_propagation_seconds_sum");
+                long version = System.currentTimeMillis();
+                long published = System.nanoTime();
+                Stores.putCouchDocument(
+                        "vigil-pattern-set", "{\"type\": \"pattern-set\", \"version\": " + version + "}");
+                Future<Seen> a = pollers.submit(() -> decidedWith(first, patternId, marker, published));
+                Future<Seen> b = pollers.submit(() -> decidedWith(second, patternId, marker, published));
+                onFirst.add(a.get(30, TimeUnit.SECONDS));
+                onSecond.add(b.get(30, TimeUnit.SECONDS));
+                long inside =
+                        Math.round(1000 * (metric(second, "vigil_pattern_set_propagation_seconds_sum") - insideBefore));
+                System.out.printf(
+                        "Round %d: publish to decision %d ms on the first node, %d ms on the second (%d ms of it"
+                                + " from the change seen to the set live inside the second node; %d requests,"
+                                + " %d fallbacks, the last request %d ms)%n",
+                        round,
+                        onFirst.get(round - 1).ms(),
+                        onSecond.get(round - 1).ms(),
+                        inside,
+                        onSecond.get(round - 1).requests(),
+                        onSecond.get(round - 1).fallbacks(),
+                        onSecond.get(round - 1).lastRequestMs());
+                Thread.sleep(300); // the rounds apart, as publishes by people are
+            }
+
+            System.out.printf(
+                    "Pattern set change to decision, ms: first node %s, second node %s; inside the second node"
+                            + " (change seen to set live): %s%n",
+                    onFirst.stream().map(Seen::ms).toList(),
+                    onSecond.stream().map(Seen::ms).toList(),
+                    propagation(second));
+            assertThat(onSecond).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
+            assertThat(onFirst).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
+            assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
+            assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
+            assertThat(metric(second, "vigil_pattern_set_propagation_seconds_count"))
+                    .isGreaterThanOrEqualTo(5);
+        } finally {
+            pollers.shutdownNow();
+            try {
+                Stores.putCouchDocument(patternId, switchedOff());
+                Stores.putCouchDocument(
+                        "vigil-pattern-set",
+                        "{\"type\": \"pattern-set\", \"version\": " + System.currentTimeMillis() + "}");
+            } finally {
+                first.stop();
+                second.stop();
+            }
+        }
+    }
+
+    @Test
+    void aNodeWhoseFeedWasCutByACouchDbRestartReconnectsAndPicksUpTheNextChangeWithinOneSecond() throws Exception {
+        PouchDbServer couch = PouchDbServer.forTest("vigil-couch-feed");
+        VigilProcess.stopShared();
+        String database = couch.url() + "/vigil-patterns-feed";
+        Map<String, String> environment = new HashMap<>(FEED_ONLY);
+        environment.put("VIGIL_COUCHDB_URL", couch.url());
+        environment.put("VIGIL_COUCHDB_DATABASE", "vigil-patterns-feed");
+        VigilProcess vigil = VigilProcess.dedicated("feed-restart", environment);
+        String patternId = "p-feed-" + run;
+        try {
+            couch.start();
+            vigil.start();
+            eventually(Duration.ofSeconds(30), "the node to follow the change feed", () -> connected(vigil));
+            double failuresBefore = metric(vigil, "vigil_pattern_changes_failures_total");
+
+            couch.kill();
+            eventually(Duration.ofSeconds(10), "the node to notice the feed was cut", () -> !connected(vigil));
+            couch.start();
+            eventually(Duration.ofSeconds(10), "the node to follow the feed again", () -> connected(vigil));
+            assertThat(metric(vigil, "vigil_pattern_changes_failures_total")).isGreaterThan(failuresBefore);
+
+            String marker = run + "-after-restart";
+            Stores.putCouchDocument(database, patternId, matching(marker, 1));
+            long published = System.nanoTime();
+            Stores.putCouchDocument(
+                    database,
+                    "vigil-pattern-set",
+                    "{\"type\": \"pattern-set\", \"version\": " + System.currentTimeMillis() + "}");
+            Seen seen = decidedWith(vigil, patternId, marker, published);
+
+            System.out.printf("Pattern set change to decision after CouchDB restarted: %s%n", seen);
+            assertThat(seen.ms()).isLessThan(LIMIT.toMillis());
+        } finally {
+            vigil.stop();
+            couch.kill();
+        }
+    }
+
+    /**
+     * How a node came to decide with a new pattern.
+     *
+     * @param ms from the publish to the answer that the new pattern decided
+     * @param requests the transactions sent until then
+     * @param fallbacks how many of them were answered with the fallback decision (no pattern evaluated)
+     * @param lastRequestMs how long the last request took
+     */
+    record Seen(long ms, int requests, int fallbacks, long lastRequestMs) {}
+
+    /**
+     * Sends a transaction that only the new pattern declines every 20 ms, until one is declined by it. Gives up
+     * after 10 s.
+     */
+    private Seen decidedWith(VigilProcess vigil, String patternId, String marker, long published) throws Exception {
+        long deadline = published + TimeUnit.SECONDS.toNanos(10);
+        int requests = 0;
+        int fallbacks = 0;
+        while (System.nanoTime() < deadline) {
+            long sentAt = System.nanoTime();
+            JsonNode decision = JSON.readTree(
+                    vigil.post("/api/v1/transactions", transaction(marker)).body());
+            long answered = System.nanoTime();
+            requests++;
+            if (decision.path("fallback").asBoolean()) {
+                fallbacks++;
+            }
+            for (JsonNode reason : decision.path("reasons")) {
+                if (reason.path("patternId").asText().equals(patternId)) {
+                    assertThat(decision.path("decision").asText()).isEqualTo("decline");
+                    return new Seen(
+                            TimeUnit.NANOSECONDS.toMillis(answered - published),
+                            requests,
+                            fallbacks,
+                            TimeUnit.NANOSECONDS.toMillis(answered - sentAt));
+                }
+            }
+            long pause = TimeUnit.MILLISECONDS.toNanos(20) - (System.nanoTime() - sentAt);
+            if (pause > 0) {
+                TimeUnit.NANOSECONDS.sleep(pause);
+            }
+        }
+        throw new AssertionError("no decision with " + patternId + " for " + marker + " within 10 s of the publish");
+    }
+
+    /** A few hundred decisions first: the nodes under test are running ones, not ones that have just started. */
+    private void warmUp(VigilProcess vigil) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            vigil.post("/api/v1/transactions", transaction(run + "-warm-up"));
+        }
+    }
+
+    /** A transaction of its own customer and card, carrying the marker that the round's pattern looks for. */
+    private String transaction(String marker) {
+        int n = sent.incrementAndGet();
+        return """
+                {"id": "feed-%s-%d", "timestamp": "2026-11-23T10:15:30Z", "amount": 10.00, "currency": "EUR",
+                 "merchantId": "m-feed", "customerId": "c-feed-%s-%d", "cardFingerprint": "card-feed-%s-%d",
+                 "attributes": {"it_feed": "%s"}}
+                """.formatted(run, n, run, n, run, n, marker);
+    }
+
+    private static String matching(String marker, int version) {
+        return """
+                {"type": "pattern", "name": "Feed marker", "description": "written by PatternPropagationIT",
+                 "expression": "'it_feed' in tx.attributes && tx.attributes['it_feed'] == '%s'",
+                 "effect": "decline", "mode": "active", "version": %d}
+                """.formatted(marker, version);
+    }
+
+    private static String switchedOff() {
+        return """
+                {"type": "pattern", "name": "Feed marker", "expression": "false", "effect": "decline",
+                 "mode": "off", "version": 99}
+                """;
+    }
+
+    private static boolean connected(VigilProcess vigil) throws Exception {
+        return metric(vigil, "vigil_pattern_changes_connected") == 1.0;
+    }
+
+    /** What the node measured itself: count, sum and max of its propagation timer. */
+    private static String propagation(VigilProcess vigil) throws Exception {
+        double count = metric(vigil, "vigil_pattern_set_propagation_seconds_count");
+        double sum = metric(vigil, "vigil_pattern_set_propagation_seconds_sum");
+        double max = metric(vigil, "vigil_pattern_set_propagation_seconds_max");
+        return String.format("%.0f sets, mean %.0f ms, max %.0f ms", count, 1000 * sum / count, 1000 * max);
+    }
+
+    /** A metric without tags from the node's Prometheus page; NaN when it is not there. */
+    private static double metric(VigilProcess vigil, String name) throws Exception {
+        String page = vigil.get("/actuator/prometheus").body();
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$")
+                .matcher(page);
+        return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
+    }
+}
