@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,6 +100,35 @@ class PatternPropagationIT {
                     propagation(second));
             assertThat(onSecond).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
             assertThat(onFirst).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
+
+            // the same through the lifecycle: approved and published over the API of the first node, decided with
+            // on the second; the time includes the publisher writing the document into CouchDB
+            String author = key(first, "feed-author-" + run);
+            String approver = key(first, "feed-approver-" + run);
+            List<Seen> published = new ArrayList<>();
+            for (int round = 1; round <= 3; round++) {
+                String lifecycleId = "p-feed-life-" + run + "-" + round;
+                String marker = run + "-life-" + round;
+                call(first, "POST", "/api/v1/patterns", author, """
+                        {"id": "%s", "name": "Feed marker through the lifecycle", "effect": "decline",
+                         "expression": "'it_feed' in tx.attributes && tx.attributes['it_feed'] == '%s'"}
+                        """.formatted(lifecycleId, marker));
+                call(first, "POST", "/api/v1/patterns/" + lifecycleId + "/submit", author, "{}");
+                call(first, "POST", "/api/v1/patterns/" + lifecycleId + "/approve", approver, "{}");
+                call(first, "POST", "/api/v1/patterns/" + lifecycleId + "/publish", approver, "{\"mode\": \"active\"}");
+                long answered = System.nanoTime();
+                published.add(decidedWith(second, lifecycleId, marker, answered));
+                call(
+                        first,
+                        "POST",
+                        "/api/v1/patterns/" + lifecycleId + "/archive",
+                        approver,
+                        "{\"comment\": \"done\"}");
+            }
+            System.out.printf(
+                    "Publish through the lifecycle on the first node to decision on the second, ms: %s%n",
+                    published.stream().map(Seen::ms).toList());
+            assertThat(published).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
             assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
             assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
             assertThat(metric(second, "vigil_pattern_set_propagation_seconds_count"))
@@ -198,6 +229,26 @@ class PatternPropagationIT {
             }
         }
         throw new AssertionError("no decision with " + patternId + " for " + marker + " within 10 s of the publish");
+    }
+
+    /** A key with the manage scope, made with the local key. */
+    private static String key(VigilProcess vigil, String name) throws Exception {
+        HttpResponse<String> created =
+                vigil.post("/api/v1/api-keys", "{\"name\": \"%s\", \"scopes\": [\"manage\"]}".formatted(name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("key").asText();
+    }
+
+    /** A call to the patterns API with a key, which must succeed. */
+    private static void call(VigilProcess vigil, String method, String path, String key, String json) throws Exception {
+        HttpResponse<String> answer = vigil.send(
+                vigil.request(path)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json)),
+                key);
+        assertThat(answer.statusCode())
+                .as(method + " " + path + ": " + answer.body())
+                .isBetween(200, 201);
     }
 
     /** A few hundred decisions first: the nodes under test are running ones, not ones that have just started. */
