@@ -43,15 +43,10 @@ class ListDirectory {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     ListDirectory(JdbcTemplate jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    ListDirectory(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @EventHandler
