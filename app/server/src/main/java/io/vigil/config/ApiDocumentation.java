@@ -41,12 +41,13 @@ class ApiDocumentation {
                             + " state-changing request needs a JSON body or the header X-Requested-With, and Host and"
                             + " Origin (if sent) must name this Vigil",
             "429", "The API key is over its rate limit; retry after the Retry-After seconds, nothing is stored",
-            "404", "Unknown transaction",
+            "404",
+                    "Not found: an unknown transaction, monitor or alert, a list or kind that is not one, a value not on the list",
             "409",
                     "The same id was submitted with different content; for an outcome, a different label without"
                             + " \"replaces\": true",
-            "413", "Body over 64 KiB (batch: 10 MiB)",
-            "415", "Body is not application/json",
+            "413", "Body over 64 KiB (batch: 10 MiB; a file import: 16 MiB)",
+            "415", "Body is not application/json (a list import: text/csv)",
             "503", "Overloaded: too many decisions in progress; retry after the Retry-After seconds, nothing is stored",
             "500", "Unexpected error; nothing is stored unless a decision was returned");
 

@@ -309,6 +309,24 @@ class ApiKeysIT {
             });
         });
         assertThat(operations).contains("post /api/v1/transactions", "get /api/v1/transactions/{id}");
+        assertThat(operations)
+                .contains(
+                        "get /api/v1/lists",
+                        "get /api/v1/lists/{list}/{kind}/entries",
+                        "post /api/v1/lists/{list}/{kind}/entries",
+                        "delete /api/v1/lists/{list}/{kind}/entries",
+                        "put /api/v1/lists/{list}/{kind}/entries/expiry",
+                        "post /api/v1/lists/{list}/{kind}/import",
+                        "get /api/v1/lists/history",
+                        "get /api/v1/lists/{list}/{kind}/history");
+        JsonNode listImport = document.path("paths")
+                .path("/api/v1/lists/{list}/{kind}/import")
+                .path("post");
+        assertThat(listImport.path("x-vigil-scope").asText()).isEqualTo("manage");
+        assertThat(listImport.path("requestBody").path("content").has("text/csv"))
+                .as("the import documents its CSV body")
+                .isTrue();
+        assertThat(listImport.path("responses").has("413")).isTrue();
         JsonNode submit = document.path("paths").path("/api/v1/transactions").path("post");
         assertThat(submit.path("security").get(0).path("apiKey").get(0).asText())
                 .isEqualTo("submit");

@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBody the largest body of any request but a batch (the contract's 64 KiB); over it: 413
  * @param maxBatchBody the largest body of a request whose path ends in {@code /batch} (the contract's 10 MiB)
+ * @param maxImportBody the largest body of a request whose path ends in {@code /import}: a file uploaded whole, such
+ *     as a list's CSV import (16 MiB: 100,000 lines of up to about 160 bytes)
  * @param maxBatchItems the most items in a batch, counted while the array is read (the contract's 10,000); over it:
  *     400, before the rest of the array is parsed
  * @param maxJsonDepth the deepest nesting of arrays and objects in a request body; deeper: 400
@@ -21,14 +23,15 @@ import org.springframework.util.unit.DataSize;
 public record IngestLimits(
         @DefaultValue("64KB") DataSize maxBody,
         @DefaultValue("10MB") DataSize maxBatchBody,
+        @DefaultValue("16MB") DataSize maxImportBody,
         @DefaultValue("10000") int maxBatchItems,
         @DefaultValue("16") int maxJsonDepth,
         @DefaultValue("40") int maxJsonNumberLength,
         @DefaultValue("16384") int maxJsonStringLength) {
 
     /** The defaults, for tests and tools that run without Spring. */
-    public static final IngestLimits DEFAULTS =
-            new IngestLimits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(10), 10_000, 16, 40, 16_384);
+    public static final IngestLimits DEFAULTS = new IngestLimits(
+            DataSize.ofKilobytes(64), DataSize.ofMegabytes(10), DataSize.ofMegabytes(16), 10_000, 16, 40, 16_384);
 
     public IngestLimits {
         if (maxBody == null || maxBody.toBytes() < 1024) {
@@ -36,6 +39,9 @@ public record IngestLimits(
         }
         if (maxBatchBody == null || maxBatchBody.toBytes() < maxBody.toBytes()) {
             throw new IllegalArgumentException("vigil.ingest.limits.max-batch-body must be at least max-body");
+        }
+        if (maxImportBody == null || maxImportBody.toBytes() < maxBody.toBytes()) {
+            throw new IllegalArgumentException("vigil.ingest.limits.max-import-body must be at least max-body");
         }
         if (maxBatchItems < 1) {
             throw new IllegalArgumentException("vigil.ingest.limits.max-batch-items must be at least 1");

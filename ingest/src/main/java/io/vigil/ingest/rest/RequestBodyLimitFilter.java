@@ -32,7 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       container would route it to the same handler as its normal form, so no rule written against paths could
  *       be trusted otherwise;
  *   <li>a body may hold {@link IngestLimits#maxBody()}, or {@link IngestLimits#maxBatchBody()} when the normalised
- *       path ends in {@code /batch}. A declared length over the limit is refused before anything is read; a chunked
+ *       path ends in {@code /batch}, or {@link IngestLimits#maxImportBody()} when it ends in {@code /import} (a file
+ *       uploaded whole, such as {@code POST /api/v1/lists/block/card/import}). A declared length over the limit is refused before anything is read; a chunked
  *       body is cut off as it streams, so an over-size body is never parsed past its limit. Either way: 413.
  * </ul>
  *
@@ -92,7 +93,10 @@ class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
     /** The limit for the path as the container routes it (servlet path and path info: decoded, normalised). */
     long limitFor(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return (path.endsWith("/batch") ? limits.maxBatchBody() : limits.maxBody()).toBytes();
+        if (path.endsWith("/batch")) {
+            return limits.maxBatchBody().toBytes();
+        }
+        return (path.endsWith("/import") ? limits.maxImportBody() : limits.maxBody()).toBytes();
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -99,6 +99,28 @@ class RequestBodyLimitFilterTest {
     }
 
     @Test
+    void aFileImportHasItsOwnLargerLimitAndIsHeldToIt() throws Exception {
+        String path = "/api/v1/lists/block/card/import";
+        assertThat(filter.limitFor(post(path, path, ""))).isEqualTo(16L * 1024 * 1024);
+        assertThat(filter.limitFor(post("/api/v1/lists/block/card", "/api/v1/lists/block/card", "")))
+                .as("adding entries as JSON keeps the ordinary limit")
+                .isEqualTo(64L * 1024);
+
+        MockHttpServletRequest fits = post(path, path, "x".repeat(1024 * 1024));
+        MockFilterChain passed = new MockFilterChain();
+        filter.doFilter(fits, new MockHttpServletResponse(), passed);
+        assertThat(passed.getRequest()).as("a 1 MiB file goes on").isNotNull();
+
+        MockHttpServletRequest over = post(path, path, "x".repeat(16 * 1024 * 1024 + 1));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain refused = new MockFilterChain();
+        filter.doFilter(over, response, refused);
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentAsString()).contains("/problems/payload-too-large");
+        assertThat(refused.getRequest()).isNull();
+    }
+
+    @Test
     void aChunkedBodyIsCutOffAtTheLimitAndWhatLiesBeyondIsNeverRead() throws Exception {
         AtomicLong read = new AtomicLong();
         InputStream endless = new InputStream() {

@@ -4,10 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.patterns.api.ListEntry;
 import io.vigil.patterns.api.PatternDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.ektorp.CouchDbConnector;
+import org.ektorp.DbAccessException;
 import org.ektorp.DocumentNotFoundException;
+import org.ektorp.DocumentOperationResult;
 import org.ektorp.UpdateConflictException;
+import org.ektorp.ViewQuery;
+import org.ektorp.ViewResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +28,16 @@ import org.springframework.stereotype.Component;
  * reads: one document per pattern, one per list entry, and the {@value CouchPatternStore#SET_ID} document whose
  * version tells every scoring node that the set changed. Writers call {@link #bumpSetVersion()} once after a change
  * of one or more documents, so a node never reloads half a change. Uses only the CouchDB document API (Apache CouchDB
- * and pouchdb-server alike): a write carries the current revision, and a conflict is retried on a fresh read.
+ * and pouchdb-server alike): a write carries the current revision, and a conflict is retried on a fresh read. Many
+ * list entries are written or removed with {@code _bulk_docs}, {@value #BULK} documents a request, their current
+ * revisions read with one {@code POST _all_docs} of their ids per request.
  */
 @Component
 public class PatternStoreWrites {
 
     private static final int ATTEMPTS = 5;
+    /** Documents per {@code _bulk_docs} request: a few hundred kilobytes of JSON. */
+    static final int BULK = 1000;
 
     private final CouchDbConnector db;
     private final ObjectMapper json = new ObjectMapper();
@@ -44,6 +61,69 @@ public class PatternStoreWrites {
 
     /** Writes a list entry document. */
     public void writeListEntry(ListEntry entry) {
+        put(entry.id(), listEntryDocument(entry));
+    }
+
+    /**
+     * Writes many list entry documents, creating or replacing each, in bulk requests. A document changed meanwhile
+     * by someone else is written again on its fresh revision; any other refusal of the store fails the call (the
+     * caller, a tracking processor, retries it).
+     */
+    public void writeListEntries(Collection<ListEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        db.createDatabaseIfNotExists();
+        Map<String, ObjectNode> all = new LinkedHashMap<>();
+        for (ListEntry entry : entries) {
+            all.put(entry.id(), listEntryDocument(entry));
+        }
+        for (List<String> ids : chunks(all.keySet())) {
+            Map<String, ObjectNode> pending = new LinkedHashMap<>();
+            ids.forEach(id -> pending.put(id, all.get(id)));
+            bulk(pending, false);
+        }
+    }
+
+    /** Removes many documents in bulk requests; ids with no document are passed over. */
+    public void deleteAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (List<String> chunk : chunks(new LinkedHashSet<>(ids))) {
+            Map<String, ObjectNode> pending = new LinkedHashMap<>();
+            chunk.forEach(id -> pending.put(id, json.createObjectNode()));
+            bulk(pending, true);
+        }
+    }
+
+    /**
+     * Gives a list entry document another expiry ({@code null}: never), keeping the rest of it; nothing happens when
+     * there is no such document.
+     */
+    public void writeListEntryExpiry(String id, Instant expiresAt) {
+        for (int attempt = 1; ; attempt++) {
+            ObjectNode stored = existing(id);
+            if (stored == null) {
+                return;
+            }
+            if (expiresAt == null) {
+                stored.remove("expiresAt");
+            } else {
+                stored.put("expiresAt", expiresAt.toString());
+            }
+            try {
+                db.update(stored);
+                return;
+            } catch (UpdateConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ObjectNode listEntryDocument(ListEntry entry) {
         ObjectNode doc = json.createObjectNode()
                 .put("type", "list-entry")
                 .put("list", entry.list())
@@ -53,7 +133,82 @@ public class PatternStoreWrites {
         if (entry.expiresAt() != null) {
             doc.put("expiresAt", entry.expiresAt().toString());
         }
-        put(entry.id(), doc);
+        return doc;
+    }
+
+    /**
+     * Writes (or, with {@code delete}, removes) the pending documents with {@code _bulk_docs}, each on its current
+     * revision, again for those that met a conflict.
+     */
+    private void bulk(Map<String, ObjectNode> pending, boolean delete) {
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, String> revisions = currentRevisions(pending.keySet());
+            List<ObjectNode> docs = new ArrayList<>(pending.size());
+            pending.forEach((id, doc) -> {
+                String revision = revisions.get(id);
+                if (delete && revision == null) {
+                    return; // nothing to remove
+                }
+                ObjectNode out = doc.deepCopy();
+                out.put("_id", id);
+                if (revision != null) {
+                    out.put("_rev", revision);
+                }
+                if (delete) {
+                    out.put("_deleted", true);
+                }
+                docs.add(out);
+            });
+            if (docs.isEmpty()) {
+                return;
+            }
+            List<DocumentOperationResult> failed = db.executeBulk(docs);
+            Set<String> conflicts = new LinkedHashSet<>();
+            for (DocumentOperationResult result : failed) {
+                if (!"conflict".equals(result.getError())) {
+                    throw new DbAccessException("the pattern store refused document " + result.getId() + ": "
+                            + result.getError() + " " + result.getReason());
+                }
+                conflicts.add(result.getId());
+            }
+            if (!conflicts.isEmpty() && attempt == ATTEMPTS) {
+                throw new UpdateConflictException(conflicts.iterator().next(), "bulk");
+            }
+            pending.keySet().retainAll(conflicts);
+        }
+    }
+
+    /** The current revision of each id that has a live document. */
+    private Map<String, String> currentRevisions(Collection<String> ids) {
+        ViewQuery query = new ViewQuery().allDocs().keys(ids);
+        query.setIgnoreNotFound(true);
+        ViewResult result = db.queryView(query);
+        Map<String, String> revisions = new HashMap<>();
+        for (ViewResult.Row row : result.getRows()) {
+            var value = row.getValueAsNode();
+            if (value != null
+                    && value.hasNonNull("rev")
+                    && !value.path("deleted").asBoolean(false)) {
+                revisions.put(row.getId(), value.path("rev").asText());
+            }
+        }
+        return revisions;
+    }
+
+    private static List<List<String>> chunks(Collection<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> current = new ArrayList<>(BULK);
+        for (String id : ids) {
+            current.add(id);
+            if (current.size() == BULK) {
+                chunks.add(current);
+                current = new ArrayList<>(BULK);
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
     }
 
     /**
