@@ -162,7 +162,7 @@ class ConsoleBrowserIT {
     @Order(4)
     void anAlertRaisedLiveIsAcknowledgedFromTheAlertsPage() throws Exception {
         alertTraffic.get(2, TimeUnit.MINUTES);
-        String alertId = LiveAlerts.await(browser.vigil(), ALERT_MONITOR, 1).get(ALERT_MERCHANT);
+        String alertId = LiveAlerts.awaitOn(browser.vigil(), ALERT_MONITOR, ALERT_MERCHANT);
 
         browser.open("/alerts");
         long page = browser.document();

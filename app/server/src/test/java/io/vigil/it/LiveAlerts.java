@@ -123,6 +123,25 @@ final class LiveAlerts {
         return ids;
     }
 
+    /**
+     * The id of the monitor's alert on this merchant, once there is one. Other tests' traffic in the same Vigil can
+     * raise the monitor's alerts on other merchants first.
+     */
+    static String awaitOn(VigilProcess vigil, String monitorId, String merchant) throws Exception {
+        Stores.eventually(
+                Duration.ofMinutes(3),
+                "an alert of " + monitorId + " on " + merchant,
+                () -> alerts(vigil, monitorId).stream()
+                        .anyMatch(
+                                a -> a.path("series").path("merchant").asText().equals(merchant)));
+        return alerts(vigil, monitorId).stream()
+                .filter(a -> a.path("series").path("merchant").asText().equals(merchant))
+                .findFirst()
+                .orElseThrow()
+                .path("alertId")
+                .asText();
+    }
+
     static List<JsonNode> alerts(VigilProcess vigil, String monitorId) throws Exception {
         HttpResponse<String> response = vigil.get("/api/v1/alerts?monitor=" + monitorId + "&size=500");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

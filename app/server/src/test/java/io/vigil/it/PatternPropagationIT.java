@@ -106,6 +106,7 @@ class PatternPropagationIT {
             String author = key(first, "feed-author-" + run);
             String approver = key(first, "feed-approver-" + run);
             List<Seen> published = new ArrayList<>();
+            List<Seen> publishedOnFirst = new ArrayList<>();
             for (int round = 1; round <= 3; round++) {
                 String lifecycleId = "p-feed-life-" + run + "-" + round;
                 String marker = run + "-life-" + round;
@@ -117,7 +118,9 @@ class PatternPropagationIT {
                 call(first, "POST", "/api/v1/patterns/" + lifecycleId + "/approve", approver, "{}");
                 call(first, "POST", "/api/v1/patterns/" + lifecycleId + "/publish", approver, "{\"mode\": \"active\"}");
                 long answered = System.nanoTime();
+                Future<Seen> onItself = pollers.submit(() -> decidedWith(first, lifecycleId, marker, answered));
                 published.add(decidedWith(second, lifecycleId, marker, answered));
+                publishedOnFirst.add(onItself.get(30, TimeUnit.SECONDS));
                 call(
                         first,
                         "POST",
@@ -126,9 +129,13 @@ class PatternPropagationIT {
                         "{\"comment\": \"done\"}");
             }
             System.out.printf(
-                    "Publish through the lifecycle on the first node to decision on the second, ms: %s%n",
-                    published.stream().map(Seen::ms).toList());
+                    "Publish through the lifecycle on the first node to decision, ms: on the second %s, on the first"
+                            + " %s%n",
+                    published.stream().map(Seen::ms).toList(),
+                    publishedOnFirst.stream().map(Seen::ms).toList());
             assertThat(published).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
+            assertThat(publishedOnFirst)
+                    .allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
             assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
             assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
             assertThat(metric(second, "vigil_pattern_set_propagation_seconds_count"))

@@ -291,7 +291,7 @@ class SignInBrowserIT {
     /** The live alert's id, once the evaluation has raised it. */
     private static String awaitTheAlert() throws Exception {
         alertTraffic.get(2, TimeUnit.MINUTES);
-        return LiveAlerts.await(vigil, ALERT_MONITOR, 1).get(ALERT_MERCHANT);
+        return LiveAlerts.awaitOn(vigil, ALERT_MONITOR, ALERT_MERCHANT);
     }
 
     /**

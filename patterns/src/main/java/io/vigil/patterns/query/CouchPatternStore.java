@@ -11,10 +11,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.ektorp.CouchDbConnector;
 import org.ektorp.UpdateConflictException;
 import org.ektorp.ViewQuery;
@@ -43,6 +46,10 @@ class CouchPatternStore {
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean ready;
     private volatile PatternSet cached;
+    /** Every document read, by id in id order (the order scoring evaluates patterns in, as {@code _all_docs} lists). */
+    private final Map<String, Read> documents = new TreeMap<>();
+
+    private static final int FETCH_CHUNK = 1_000;
 
     CouchPatternStore(CouchDbConnector patternDatabase) {
         this.db = patternDatabase;
@@ -59,29 +66,68 @@ class CouchPatternStore {
         if (known != null && known.version() == version) {
             return known;
         }
-        ViewResult all = db.queryView(new ViewQuery().allDocs().includeDocs(true));
+        return reload(version);
+    }
+
+    /**
+     * Reads the set again, fetching only the documents whose revision changed since the last read: the index of ids
+     * and revisions is one small request, and a change of one pattern does not read every list entry again (with
+     * thousands of entries, reading every document took most of the second a change has to reach scoring).
+     */
+    private synchronized PatternSet reload(long version) {
+        PatternSet known = cached;
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        Map<String, String> revisions = new HashMap<>();
+        for (ViewResult.Row row : db.queryView(new ViewQuery().allDocs()).getRows()) {
+            revisions.put(row.getId(), row.getValueAsNode().path("rev").asText());
+        }
+        documents.keySet().retainAll(revisions.keySet());
+        List<String> changed = revisions.entrySet().stream()
+                .filter(e -> !documents.containsKey(e.getKey())
+                        || !documents.get(e.getKey()).revision().equals(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        for (int from = 0; from < changed.size(); from += FETCH_CHUNK) {
+            List<String> chunk = changed.subList(from, Math.min(changed.size(), from + FETCH_CHUNK));
+            for (ViewResult.Row row : db.queryView(
+                            new ViewQuery().allDocs().includeDocs(true).keys(chunk))
+                    .getRows()) {
+                JsonNode doc = row.getDocAsNode();
+                if (doc == null) {
+                    documents.remove(row.getId()); // deleted between the index and this read
+                } else {
+                    documents.put(row.getId(), new Read(doc.path("_rev").asText(), parse(doc)));
+                }
+            }
+        }
+        // labelled with the version read before the documents, never with a later one read among them: documents
+        // newer than the label are possible, a label newer than its documents is not (the next change reloads)
         List<PatternDefinition> patterns = new ArrayList<>();
         List<ListEntry> lists = new ArrayList<>();
-        for (ViewResult.Row row : all.getRows()) {
-            JsonNode doc = row.getDocAsNode();
-            if (doc == null) {
-                continue;
-            }
-            String type = doc.path("type").asText();
-            if (type.equals("pattern-set")) {
-                version = doc.path("version").asLong();
-            } else if (type.equals("pattern")) {
-                PatternDefinition pattern = toPattern(doc);
-                if (pattern.mode() != PatternMode.OFF) {
-                    patterns.add(pattern);
-                }
-            } else if (type.equals("list-entry")) {
-                toListEntry(doc).ifPresent(lists::add);
+        for (Read read : documents.values()) {
+            if (read.value() instanceof PatternDefinition pattern && pattern.mode() != PatternMode.OFF) {
+                patterns.add(pattern);
+            } else if (read.value() instanceof ListEntry entry) {
+                lists.add(entry);
             }
         }
         cached = new PatternSet(version, patterns, lists);
         return cached;
     }
+
+    /** What a document is to scoring: a pattern, a list entry, or null for anything else (the set's own too). */
+    private static Object parse(JsonNode doc) {
+        return switch (doc.path("type").asText()) {
+            case "pattern" -> toPattern(doc);
+            case "list-entry" -> toListEntry(doc).orElse(null);
+            default -> null;
+        };
+    }
+
+    /** A document as last read: its revision and what it is to scoring. */
+    private record Read(String revision, Object value) {}
 
     /** Once per process; the change feed's first load and scoring's first refresh may come at the same moment. */
     private synchronized void ensureReady() {

@@ -3,12 +3,15 @@ package io.vigil.scoring.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cel.runtime.CelEvaluationException;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.scoring.features.InMemoryFeatureStore;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -61,6 +64,21 @@ class PatternCompilerTest {
                 .singleElement()
                 .asString()
                 .contains("bool");
+    }
+
+    @Test
+    void everyPatternOfTheDemosSetCompiles() throws Exception {
+        JsonNode file = new ObjectMapper()
+                .readTree(Path.of("..", "docs", "examples", "patterns.json").toFile());
+        PatternCompiler compiler = new PatternCompiler();
+
+        assertThat(file.path("patterns"))
+                .hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(pattern -> assertThat(compiler.problems(
+                                pattern.path("expression").asText(),
+                                pattern.path("effect").asText()))
+                        .as(pattern.path("id").asText())
+                        .isEmpty());
     }
 
     @Test
