@@ -41,18 +41,7 @@ final class ApprovePatterns extends PatternAction {
 
     @Override
     int run() throws VigilUnavailableException, InterruptedException, IOException {
-        PatternFile patterns = PatternFile.read(file);
-        String why = comment != null ? comment : "approved from " + file.getFileName();
-        int refused = 0;
-        for (PatternFile.Entry entry : patterns.patterns()) {
-            String outcome = approveOne(entry, why);
-            if (outcome.startsWith("refused")) {
-                refused++;
-            }
-            terminal.out().println(entry.id() + " " + outcome);
-        }
-        say(patterns.patterns().size() + " in the file, " + refused + " refused");
-        return refused == 0 ? 0 : VIGIL_SAID_NO;
+        return eachPatternOf(file, comment, "approved from", this::approveOne);
     }
 
     private String approveOne(PatternFile.Entry entry, String why)

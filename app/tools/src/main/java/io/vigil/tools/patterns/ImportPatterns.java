@@ -39,18 +39,7 @@ final class ImportPatterns extends PatternAction {
 
     @Override
     int run() throws VigilUnavailableException, InterruptedException, IOException {
-        PatternFile patterns = PatternFile.read(file);
-        String why = comment != null ? comment : "imported from " + file.getFileName();
-        int refused = 0;
-        for (PatternFile.Entry entry : patterns.patterns()) {
-            String outcome = importOne(entry, why);
-            if (outcome.startsWith("refused")) {
-                refused++;
-            }
-            terminal.out().println(entry.id() + " " + outcome);
-        }
-        say(patterns.patterns().size() + " in the file, " + refused + " refused");
-        return refused == 0 ? 0 : VIGIL_SAID_NO;
+        return eachPatternOf(file, comment, "imported from", this::importOne);
     }
 
     private String importOne(PatternFile.Entry entry, String why)

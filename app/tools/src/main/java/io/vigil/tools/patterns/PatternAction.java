@@ -69,6 +69,33 @@ abstract class PatternAction implements Callable<Integer> {
         }
     }
 
+    /** What an action does to one pattern of a file: one word or a few, {@code refused} when Vigil said no. */
+    @FunctionalInterface
+    interface EachPattern {
+        String apply(PatternFile.Entry entry, String comment)
+                throws VigilUnavailableException, InterruptedException, java.io.IOException;
+    }
+
+    /**
+     * Reads the file and applies the action to each of its patterns in turn, printing {@code <id> <outcome>} for each
+     * and a count at the end; exit status 1 when Vigil refused any.
+     */
+    int eachPatternOf(java.nio.file.Path file, String comment, String defaultWhy, EachPattern action)
+            throws VigilUnavailableException, InterruptedException, java.io.IOException {
+        PatternFile patterns = PatternFile.read(file);
+        String why = comment != null ? comment : defaultWhy + " " + file.getFileName();
+        int refused = 0;
+        for (PatternFile.Entry entry : patterns.patterns()) {
+            String outcome = action.apply(entry, why);
+            if (outcome.startsWith("refused")) {
+                refused++;
+            }
+            terminal.out().println(entry.id() + " " + outcome);
+        }
+        say(patterns.patterns().size() + " in the file, " + refused + " refused");
+        return refused == 0 ? 0 : VIGIL_SAID_NO;
+    }
+
     /** The pattern in full, or null when Vigil has none with this id. */
     JsonNode find(String id) throws VigilUnavailableException, InterruptedException, java.io.IOException {
         HttpResponse<String> answer = VigilClient.await(client.get(PATH + "/" + encode(id)));
