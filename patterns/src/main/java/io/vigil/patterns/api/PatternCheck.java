@@ -12,4 +12,12 @@ public interface PatternCheck {
 
     /** The compiler's problems with this expression and effect, each a readable message; empty when both are fine. */
     List<String> problems(String expression, String effect);
+
+    /**
+     * The compiler's problems with an analyst feature's filter (a boolean expression over {@code tx.*} alone); empty
+     * when it is fine or there is none.
+     */
+    default List<String> filterProblems(String filter) {
+        return List.of();
+    }
 }

@@ -20,7 +20,7 @@ public final class PatternRules {
         if (patternId == null || !PATTERN_ID.matcher(patternId).matches()) {
             return "id must be 1-64 characters of letters, digits and . _ : -, starting with a letter or digit";
         }
-        if (patternId.equals("vigil-pattern-set") || patternId.startsWith("list-")) {
+        if (patternId.startsWith("vigil-") || patternId.startsWith("list-")) {
             return "id " + patternId + " is reserved for the pattern store";
         }
         return null;

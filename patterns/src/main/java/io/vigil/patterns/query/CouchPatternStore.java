@@ -3,6 +3,8 @@ package io.vigil.patterns.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.patterns.api.FeatureAggregation;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.ListEntry;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
@@ -29,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Patterns and lists as CouchDB documents: one document per pattern ({@code "type": "pattern"}, id = pattern id),
  * one per list entry ({@code "type": "list-entry"}, with {@code list}, {@code kind}, {@code value}, optional
- * {@code expiresAt} and {@code reason}) and one
- * {@value #SET_ID} document whose {@code version} changes with every published change. Uses only what Apache CouchDB
+ * {@code expiresAt} and {@code reason}) and one per
+ * analyst-defined feature ({@code "type": "feature"}), one {@value #SET_ID} document whose {@code version} changes with every published change. Uses only what Apache CouchDB
  * and pouchdb-server both do the same way: documents with ids we choose and {@code _all_docs} (and, in
  * {@link CouchChangeFeed}, the {@code _changes} long-poll).
  */
@@ -106,14 +108,17 @@ class CouchPatternStore {
         // newer than the label are possible, a label newer than its documents is not (the next change reloads)
         List<PatternDefinition> patterns = new ArrayList<>();
         List<ListEntry> lists = new ArrayList<>();
+        List<FeatureDefinition> features = new ArrayList<>();
         for (Read read : documents.values()) {
             if (read.value() instanceof PatternDefinition pattern && pattern.mode() != PatternMode.OFF) {
                 patterns.add(pattern);
             } else if (read.value() instanceof ListEntry entry) {
                 lists.add(entry);
+            } else if (read.value() instanceof FeatureDefinition feature) {
+                features.add(feature);
             }
         }
-        cached = new PatternSet(version, patterns, lists);
+        cached = new PatternSet(version, patterns, lists, features);
         return cached;
     }
 
@@ -122,6 +127,7 @@ class CouchPatternStore {
         return switch (doc.path("type").asText()) {
             case "pattern" -> toPattern(doc);
             case "list-entry" -> toListEntry(doc).orElse(null);
+            case "feature" -> toFeature(doc).orElse(null);
             default -> null;
         };
     }
@@ -198,6 +204,23 @@ class CouchPatternStore {
         }
         return Optional.of(new ListEntry(
                 id, list, kind, value, expiresAt, doc.path("reason").asText("")));
+    }
+
+    /** An analyst-defined feature, or nothing (with a warning) when the document does not define one fully. */
+    private static Optional<FeatureDefinition> toFeature(JsonNode doc) {
+        FeatureDefinition feature = new FeatureDefinition(
+                doc.path("name").asText(),
+                doc.path("entity").asText(),
+                FeatureAggregation.parse(doc.path("aggregation").asText()),
+                doc.path("field").asText(null),
+                doc.path("windowMinutes").asInt(0),
+                doc.path("filter").asText(null));
+        List<String> problems = feature.problems();
+        if (!problems.isEmpty()) {
+            log.warn("Feature document {} is ignored: {}", doc.path("_id").asText(), String.join("; ", problems));
+            return Optional.empty();
+        }
+        return Optional.of(feature);
     }
 
     private static PatternMode parseMode(String mode) {

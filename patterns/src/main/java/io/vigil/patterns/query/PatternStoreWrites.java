@@ -2,6 +2,7 @@ package io.vigil.patterns.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.ListEntry;
 import io.vigil.patterns.api.PatternDefinition;
 import java.time.Instant;
@@ -57,6 +58,28 @@ public class PatternStoreWrites {
                 .put("mode", pattern.mode().name().toLowerCase(Locale.ROOT))
                 .put("version", pattern.version());
         put(pattern.id(), doc);
+    }
+
+    /** The document id of an analyst-defined feature (pattern ids may not start with {@code vigil-}). */
+    public static String featureDocumentId(String name) {
+        return "vigil-feature-" + name;
+    }
+
+    /** Writes an analyst-defined feature's document. */
+    public void writeFeature(FeatureDefinition feature) {
+        ObjectNode doc = json.createObjectNode()
+                .put("type", "feature")
+                .put("name", feature.name())
+                .put("entity", feature.entity())
+                .put("aggregation", feature.aggregation().wireName())
+                .put("windowMinutes", feature.windowMinutes());
+        if (feature.field() != null) {
+            doc.put("field", feature.field());
+        }
+        if (feature.filter() != null) {
+            doc.put("filter", feature.filter());
+        }
+        put(featureDocumentId(feature.name()), doc);
     }
 
     /** Writes a list entry document. */

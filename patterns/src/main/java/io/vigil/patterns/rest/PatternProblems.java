@@ -69,7 +69,7 @@ class PatternProblems {
     @ExceptionHandler(PatternNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(PatternNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Pattern not found", e.getMessage()));
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
     }
 
     /** A query handler's refusal comes wrapped by the query gateway's future: answered as the refusal itself. */

@@ -13,6 +13,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -55,9 +58,35 @@ public final class PatternCompiler {
             .comprehensionMaxIterations(MAX_MACRO_ITERATIONS)
             .maxRegexProgramSize(200)
             .build();
-    private final CelCompiler compiler = compiler(options);
+    private final List<FeatureDefinition> custom;
+    private final Map<String, CelType> features;
+    private final CelCompiler compiler;
+    private final CelCompiler filterCompiler;
     private final CelRuntime runtime =
             CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options).build();
+
+    /** A compiler of the built-in fields and features only. */
+    public PatternCompiler() {
+        this(List.of());
+    }
+
+    /** A compiler that also declares these analyst-defined features, as {@code features.custom.<name>}. */
+    public PatternCompiler(List<FeatureDefinition> custom) {
+        this.custom = List.copyOf(custom);
+        Map<String, CelType> declared = new LinkedHashMap<>(FeatureSchema.types());
+        for (FeatureDefinition feature : this.custom) {
+            declared.put(
+                    feature.qualifiedName(), feature.aggregation().integral() ? SimpleType.INT : SimpleType.DOUBLE);
+        }
+        this.features = Collections.unmodifiableMap(declared);
+        this.compiler = compiler(options, features);
+        this.filterCompiler = compiler(options, Map.of());
+    }
+
+    /** The analyst-defined features this compiler declares. */
+    public List<FeatureDefinition> customFeatures() {
+        return custom;
+    }
 
     private static Map<String, CelType> transactionFields() {
         Map<String, CelType> fields = new LinkedHashMap<>();
@@ -84,14 +113,67 @@ public final class PatternCompiler {
         return Collections.unmodifiableMap(fields);
     }
 
-    private static CelCompiler compiler(CelOptions options) {
+    private static CelCompiler compiler(CelOptions options, Map<String, CelType> features) {
         CelCompilerBuilder builder = CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .setResultType(SimpleType.BOOL);
         TRANSACTION_FIELDS.forEach(builder::addVar);
-        FeatureSchema.types().forEach(builder::addVar);
+        features.forEach(builder::addVar);
         return builder.build();
+    }
+
+    private static final Pattern CUSTOM_NAME = Pattern.compile("features\\.custom\\.([a-z][a-z0-9_]*)");
+
+    /** The analyst features an expression names, as {@code features.custom.<name>}. */
+    static List<String> customFeaturesOf(String expression) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = CUSTOM_NAME.matcher(expression);
+        while (m.find()) {
+            names.add(m.group());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Compiles an analyst feature's filter, a boolean expression over {@code tx.*} alone (features are not available
+     * to filters: a backfill could not see them as they were), or throws {@link IllegalArgumentException}.
+     */
+    public Predicate<TransactionDetails> compileFilter(String filter) {
+        try {
+            CelRuntime.Program program =
+                    runtime.createProgram(filterCompiler.compile(filter).getAst());
+            return tx -> {
+                try {
+                    return Boolean.TRUE.equals(program.eval(new PatternVariables(tx, null)));
+                } catch (CelEvaluationException e) {
+                    return false;
+                }
+            };
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Why this filter would be refused, each a readable message; empty when it compiles or is blank. */
+    public List<String> filterProblems(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return List.of();
+        }
+        try {
+            compileFilter(filter);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            List<String> problems = new ArrayList<>();
+            if (filter.contains("features.")) {
+                problems.add("a filter reads the transaction (tx.*) only, not features");
+            }
+            problems.addAll(unknownNames(filter, Set.of()).stream()
+                    .filter(p -> p.startsWith("tx."))
+                    .toList());
+            problems.add(e.getMessage());
+            return problems;
+        }
     }
 
     /** Compiles one pattern, or throws {@link IllegalArgumentException} with the reason it cannot be used. */
@@ -102,7 +184,8 @@ public final class PatternCompiler {
         }
         try {
             CelAbstractSyntaxTree ast = compiler.compile(pattern.expression()).getAst();
-            return new CompiledPattern(pattern, runtime.createProgram(ast), effect);
+            return new CompiledPattern(
+                    pattern, runtime.createProgram(ast), effect, customFeaturesOf(pattern.expression()));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -117,7 +200,7 @@ public final class PatternCompiler {
             compile(new PatternDefinition("check", "check", "", expression, effect, PatternMode.ACTIVE, 0));
             return List.of();
         } catch (IllegalArgumentException e) {
-            List<String> problems = new ArrayList<>(unknownNames(expression));
+            List<String> problems = new ArrayList<>(unknownNames(expression, features.keySet()));
             problems.add(e.getMessage());
             return problems;
         }
@@ -132,6 +215,10 @@ public final class PatternCompiler {
      * name is wrong.
      */
     static List<String> unknownNames(String expression) {
+        return unknownNames(expression, FeatureSchema.types().keySet());
+    }
+
+    private static List<String> unknownNames(String expression, Set<String> features) {
         if (expression == null) {
             return List.of();
         }
@@ -145,8 +232,7 @@ public final class PatternCompiler {
                 continue;
             }
             String name = String.join(".", Arrays.copyOf(parts, length));
-            Set<String> declared =
-                    tx ? TRANSACTION_FIELDS.keySet() : FeatureSchema.types().keySet();
+            Set<String> declared = tx ? TRANSACTION_FIELDS.keySet() : features;
             if (!declared.contains(name)) {
                 unknown.add(closest(name, declared)
                         .map(near -> name + " is not a " + (tx ? "transaction field" : "feature") + "; did you mean "

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates the active patterns against one transaction and turns their effects into a decision: the score is the sum
+ * Evaluates the active patterns (those reading an analyst feature once it is backfilled on this node) against one transaction and turns their effects into a decision: the score is the sum
  * of {@code score+N} effects (capped at 100), compared with the review and decline thresholds; a forced review or
  * decline wins over a lower decision from the score. Lists come last: a block list hit declines, and an allow list
  * hit approves unless a block list also hits. Patterns are still evaluated then, for the explanation.
@@ -42,7 +42,7 @@ public final class RiskEngine {
         List<DecisionReason> shadowHits = new ArrayList<>();
         for (CompiledPattern pattern : patterns.patterns()) {
             PatternMode mode = pattern.definition().mode();
-            if (mode == PatternMode.OFF) {
+            if (mode == PatternMode.OFF || !features.customReady(pattern.customFeatures())) {
                 continue;
             }
             variables.startRecording();

@@ -12,18 +12,32 @@ public final class FeatureSnapshot {
     private final TransactionDetails transaction;
     private final int minute;
     private final Map<EntityKind, EntityState> states;
+    private final CustomFeatures custom;
     private EntityState.CustomerView customer;
 
-    FeatureSnapshot(TransactionDetails transaction, int minute, Map<EntityKind, EntityState> states) {
+    FeatureSnapshot(
+            TransactionDetails transaction, int minute, Map<EntityKind, EntityState> states, CustomFeatures custom) {
         this.transaction = transaction;
         this.minute = minute;
         this.states = states;
+        this.custom = custom;
     }
 
-    /** The value of a declared feature ({@code features.card.count_5m}), or null if no such feature is declared. */
+    /**
+     * The value of a declared feature ({@code features.card.count_5m}) or of an analyst-defined one held by the store
+     * ({@code features.custom.card_amount_7d}), or null if there is no such feature.
+     */
     public Object value(String qualifiedName) {
+        if (CustomFeatures.isCustom(qualifiedName)) {
+            return custom == null ? null : custom.value(qualifiedName, transaction, minute);
+        }
         FeatureSchema.Declared declared = FeatureSchema.lookup(qualifiedName);
         return declared == null ? null : declared.feature().value(states.get(declared.kind()), this);
+    }
+
+    /** True when every named analyst feature is held and backfilled on this node, so a pattern may read them. */
+    public boolean customReady(java.util.List<String> qualifiedNames) {
+        return qualifiedNames.isEmpty() || (custom != null && custom.ready(qualifiedNames));
     }
 
     TransactionDetails transaction() {

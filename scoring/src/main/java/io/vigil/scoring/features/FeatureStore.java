@@ -14,6 +14,9 @@ public interface FeatureStore {
     /** Counts a committed transaction; called exactly once per transaction. */
     void record(TransactionDetails transaction);
 
+    /** The analyst-defined features held beside the built-in ones. */
+    CustomFeatures custom();
+
     /** Forgets entities not seen for over 24 hours of event time; returns how many were removed. */
     int expireIdle();
 

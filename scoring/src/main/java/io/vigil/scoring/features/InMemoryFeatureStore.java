@@ -37,6 +37,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final ReentrantLock eviction = new ReentrantLock();
     private final LongAdder evicted = new LongAdder();
     private volatile int watermarkMinute = Integer.MIN_VALUE;
+    private final CustomFeatures custom;
 
     /** A store on the system clock with no ceiling (for tests and measurements). */
     public InMemoryFeatureStore() {
@@ -49,6 +50,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
         }
         this.clock = clock;
         this.maxEntities = maxEntities;
+        this.custom = new CustomFeatures(clock);
         for (EntityKind kind : EntityKind.values()) {
             ConcurrentHashMap<String, EntityState> map = new ConcurrentHashMap<>();
             entities.put(kind, map);
@@ -66,7 +68,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
                 states.put(kind, state);
             }
         }
-        return new FeatureSnapshot(transaction, minuteOf(transaction), states);
+        return new FeatureSnapshot(transaction, minuteOf(transaction), states, custom);
     }
 
     @Override
@@ -89,6 +91,12 @@ public final class InMemoryFeatureStore implements FeatureStore {
                 });
             }
         }
+        custom.record(transaction, minute);
+    }
+
+    @Override
+    public CustomFeatures custom() {
+        return custom;
     }
 
     /** The transaction's event minute, but never after the clock's. */
@@ -110,7 +118,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
                 removed += expired[0] ? 1 : 0;
             }
         }
-        return removed;
+        return removed + custom.expireIdle(watermarkMinute);
     }
 
     /** The ceiling's eviction rule (see the class comment); one thread at a time, the others do not wait. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.patterns.api.PatternSetUpdate;
@@ -11,6 +12,7 @@ import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
 import io.vigil.scoring.decision.PatternCompiler;
 import io.vigil.scoring.decision.RiskEngine;
+import io.vigil.scoring.features.CustomFeatureBackfill;
 import io.vigil.scoring.features.FeatureStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -18,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -52,8 +55,9 @@ class PatternCatalog {
 
     private final QueryGateway queries;
     private final long refreshNanos;
-    private final PatternCompiler compiler = new PatternCompiler();
+    private PatternCompiler compiler = new PatternCompiler();
     private final FeatureStore features;
+    private final CustomFeatureBackfill backfill;
     private final RiskEngine engine;
     private final Clock clock;
     private final Timer propagation;
@@ -63,14 +67,25 @@ class PatternCatalog {
     private SubscriptionQueryResult<PatternSet, PatternSetUpdate> subscription;
 
     @Autowired
-    PatternCatalog(QueryGateway queries, ScoringSettings settings, FeatureStore features, MeterRegistry meters) {
-        this(queries, settings, features, meters, Clock.systemUTC());
+    PatternCatalog(
+            QueryGateway queries,
+            ScoringSettings settings,
+            FeatureStore features,
+            CustomFeatureBackfill backfill,
+            MeterRegistry meters) {
+        this(queries, settings, features, backfill, meters, Clock.systemUTC());
     }
 
     PatternCatalog(
-            QueryGateway queries, ScoringSettings settings, FeatureStore features, MeterRegistry meters, Clock clock) {
+            QueryGateway queries,
+            ScoringSettings settings,
+            FeatureStore features,
+            CustomFeatureBackfill backfill,
+            MeterRegistry meters,
+            Clock clock) {
         this.queries = queries;
         this.features = features;
+        this.backfill = backfill;
         this.engine = new RiskEngine(settings, Clock.systemUTC());
         this.refreshNanos = settings.patternRefresh().toNanos();
         this.clock = clock;
@@ -176,6 +191,7 @@ class PatternCatalog {
         if (known != null && known.version() == set.version()) {
             return false;
         }
+        defineFeatures(set.features());
         CompiledPatternSet compiled = compiler.compile(set);
         warmUp(compiled);
         current = compiled;
@@ -185,6 +201,25 @@ class PatternCatalog {
                 compiled.patterns().size(),
                 compiled.rejected().size());
         return true;
+    }
+
+    /**
+     * Makes the set's analyst features the ones held (new ones start their backfill; patterns read them once it is
+     * done) and the compiler one that declares them.
+     */
+    private void defineFeatures(List<FeatureDefinition> definitions) {
+        if (!definitions.equals(compiler.customFeatures())) {
+            compiler = new PatternCompiler(definitions);
+        }
+        PatternCompiler filters = compiler;
+        backfill.backfill(features.custom().define(definitions, filter -> {
+            try {
+                return filters.compileFilter(filter);
+            } catch (IllegalArgumentException e) {
+                log.error("A feature's filter does not compile, so the feature counts nothing: {}", e.getMessage());
+                return tx -> false;
+            }
+        }));
     }
 
     /** Evaluates every pattern of the set against made-up transactions; a failure here is logged, never thrown. */

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cel.runtime.CelEvaluationException;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.patterns.api.FeatureAggregation;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.scoring.features.InMemoryFeatureStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -64,6 +67,40 @@ class PatternCompilerTest {
                 .singleElement()
                 .asString()
                 .contains("bool");
+    }
+
+    @Test
+    void declaresAnalystFeaturesWithTheirTypesAndNamesTheClosestOne() {
+        PatternCompiler compiler = new PatternCompiler(List.of(
+                new FeatureDefinition("card_abroad_sum_7d", "card", FeatureAggregation.SUM, null, 10080, null),
+                new FeatureDefinition(
+                        "device_cards_12h", "device", FeatureAggregation.DISTINCT, "cardFingerprint", 720, null)));
+
+        assertThat(compiler.problems(
+                        "features.custom.card_abroad_sum_7d > 2000.0 && features.custom.device_cards_12h >= 5",
+                        "decline"))
+                .isEmpty();
+        assertThat(compiler.problems("features.custom.card_abroad_sum_7 > 2000.0", "decline"))
+                .first()
+                .isEqualTo("features.custom.card_abroad_sum_7 is not a feature; did you mean"
+                        + " features.custom.card_abroad_sum_7d?");
+        assertThat(new PatternCompiler().problems("features.custom.card_abroad_sum_7d > 2000.0", "decline"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void aFeatureFilterReadsTheTransactionAlone() {
+        PatternCompiler compiler = new PatternCompiler();
+
+        assertThat(compiler.filterProblems("tx.country != 'DE' && tx.amount > 10.0"))
+                .isEmpty();
+        assertThat(compiler.filterProblems(null)).isEmpty();
+        assertThat(compiler.filterProblems("features.card.count_5m > 2"))
+                .first()
+                .isEqualTo("a filter reads the transaction (tx.*) only, not features");
+        assertThat(compiler.filterProblems("tx.contry != 'DE'"))
+                .first()
+                .isEqualTo("tx.contry is not a transaction field; did you mean tx.country?");
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class CompilingPatternCheckTest {
 
-    private final CompilingPatternCheck check = new CompilingPatternCheck();
+    private final CompilingPatternCheck check =
+            new CompilingPatternCheck(new io.vigil.scoring.features.InMemoryFeatureStore());
 
     @Test
     void aPatternThatCompilesHasNoProblems() {

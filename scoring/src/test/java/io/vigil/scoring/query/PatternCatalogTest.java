@@ -15,6 +15,7 @@ import io.vigil.patterns.api.PatternSet;
 import io.vigil.patterns.api.PatternSetUpdate;
 import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
+import io.vigil.scoring.features.CustomFeatureBackfill;
 import io.vigil.scoring.features.InMemoryFeatureStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.DefaultSubscriptionQueryResult;
 import org.axonframework.queryhandling.QueryGateway;
@@ -37,6 +39,7 @@ class PatternCatalogTest {
     private final InMemoryFeatureStore features = new InMemoryFeatureStore();
     private final QueryGateway queries = mock(QueryGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CustomFeatureBackfill backfill = new CustomFeatureBackfill(new InMemoryEventStorageEngine());
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
@@ -48,7 +51,7 @@ class PatternCatalogTest {
                         definition("p-velocity", "features.card.count_5m > 3", "score+30"),
                         definition("p-attr", "tx.attributes['warm_up'] == 'true'", "score+5"))));
 
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
 
         assertThat(catalog.current()).hasValueSatisfying(set -> {
             assertThat(set.version()).isEqualTo(4);
@@ -61,7 +64,7 @@ class PatternCatalogTest {
     void aPatternThatDoesNotEvaluateOnTheMadeUpTransactionsStillGoesLive() {
         answer(new PatternSet(5, List.of(definition("p-missing", "tx.attributes['absent'] == 'x'", "score+10"))));
 
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
 
         assertThat(catalog.current())
                 .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(5));
@@ -71,7 +74,7 @@ class PatternCatalogTest {
     void aSetPushedThroughTheSubscriptionGoesLiveAndTheTimeItTookIsMeasured() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
         Sinks.Many<PatternSetUpdate> pushes = subscription();
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
         catalog.subscribe();
         assertThat(catalog.current())
                 .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(4));
@@ -93,7 +96,7 @@ class PatternCatalogTest {
     @Test
     void aPushOfTheSetAlreadyLiveChangesNothingAndIsNotMeasured() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
         CompiledPatternSet live = catalog.current().orElseThrow();
 
         catalog.apply(new PatternSetUpdate(
@@ -106,7 +109,7 @@ class PatternCatalogTest {
     @Test
     void aSetReadOnConnectingToTheFeedGoesLiveButIsNotMeasuredAsAPropagation() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
         catalog.current();
 
         catalog.apply(new PatternSetUpdate(
@@ -121,7 +124,7 @@ class PatternCatalogTest {
     void aPushedSetGoesLiveEvenBeforeTheStoreCouldBeQueriedOnce() {
         when(queries.query(any(FindPatternSetQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("CouchDB is down")));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
         assertThat(catalog.current()).isEmpty();
 
         catalog.apply(new PatternSetUpdate(
@@ -134,7 +137,7 @@ class PatternCatalogTest {
     @Test
     void aPeriodicRefreshStillPicksUpAChangeThePushMissed() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
         catalog.current();
 
         answer(new PatternSet(8, List.of(definition("p-big", "tx.amount > 900.0", "review"))));
