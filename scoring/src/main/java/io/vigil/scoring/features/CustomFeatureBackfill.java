@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ public class CustomFeatureBackfill {
         return t;
     });
 
+    @Autowired
     public CustomFeatureBackfill(EventStorageEngine storage) {
         this(storage, Clock.systemUTC());
     }

@@ -1,6 +1,7 @@
 package io.vigil.tools.patterns;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,12 +14,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The patterns as code: {@code {"patterns": [{"id", "name", "description", "expression", "effect", "mode"}]}}, the
- * published set as {@code patterns export} writes it and {@code patterns import} reads it. Keys are written in a fixed
- * order and patterns sorted by id, so that the file diffs well in git.
+ * The published set as code, as {@code patterns export} writes it and {@code patterns import} reads it:
+ * {@code {"features": [...], "lists": [...], "patterns": [{"id", "name", "description", "expression", "effect",
+ * "mode"}]}}. Features and lists are optional (a file of patterns alone is a valid file). Keys are written in a fixed
+ * order, features sorted by name, lists by list and kind, their values and patterns by id, so that the file diffs well
+ * in git.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record PatternFile(List<Entry> patterns) {
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"features", "lists", "patterns"})
+record PatternFile(List<Feature> features, List<ValueList> lists, List<Entry> patterns) {
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -26,8 +30,40 @@ record PatternFile(List<Entry> patterns) {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     PatternFile {
+        features = features == null ? List.of() : List.copyOf(features);
+        lists = lists == null ? List.of() : List.copyOf(lists);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
     }
+
+    PatternFile(List<Entry> patterns) {
+        this(List.of(), List.of(), patterns);
+    }
+
+    /** An analyst-defined feature, as {@code POST /api/v1/features} takes it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "entity", "aggregation", "field", "window", "filter", "description"})
+    record Feature(
+            String name,
+            String entity,
+            String aggregation,
+            String field,
+            String window,
+            String filter,
+            String description) {}
+
+    /** The entries of one allow or block list of one kind. */
+    @JsonPropertyOrder({"list", "kind", "entries"})
+    record ValueList(String list, String kind, List<ListValue> entries) {
+
+        ValueList {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+        }
+    }
+
+    /** One listed value, with its expiry (ISO-8601, or none) and reason. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"value", "expiresAt", "reason"})
+    record ListValue(String value, String expiresAt, String reason) {}
 
     /**
      * One pattern.
@@ -64,6 +100,25 @@ record PatternFile(List<Entry> patterns) {
             }
             if (e.mode() != null && !List.of("active", "shadow", "off").contains(e.mode())) {
                 problems.add(where + " has mode '" + e.mode() + "', not active, shadow or off");
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < read.features().size(); i++) {
+            Feature f = read.features().get(i);
+            String where = "feature " + (i + 1) + (f.name() == null ? "" : " (" + f.name() + ")");
+            if (f.name() == null || f.entity() == null || f.aggregation() == null || f.window() == null) {
+                problems.add(where + " needs name, entity, aggregation and window");
+            } else if (!names.add(f.name())) {
+                problems.add(where + " repeats a name");
+            }
+        }
+        for (int i = 0; i < read.lists().size(); i++) {
+            ValueList l = read.lists().get(i);
+            if (l.list() == null || l.kind() == null) {
+                problems.add("list " + (i + 1) + " needs list (allow or block) and kind");
+            } else if (l.entries().stream()
+                    .anyMatch(e -> e.value() == null || e.value().isBlank())) {
+                problems.add("list " + l.list() + "/" + l.kind() + " has an entry without a value");
             }
         }
         if (!problems.isEmpty()) {

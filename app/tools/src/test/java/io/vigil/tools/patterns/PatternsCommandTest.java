@@ -60,6 +60,8 @@ class PatternsCommandTest {
     @Test
     void exportWritesEachPublishedPatternsLiveVersionAndModeSortedById() throws Exception {
         vigil.answer(request -> switch (request.path()) {
+            case "/api/v1/features" -> new Answer(200, "{\"features\":[]}");
+            case "/api/v1/lists" -> new Answer(200, "{\"lists\":[]}");
             case "/api/v1/patterns" ->
                 new Answer(
                         200, "{\"patterns\":[{\"id\":\"p-z\"},{\"id\":\"p-a\"}],\"page\":0,\"size\":200,\"total\":2}");
@@ -79,6 +81,105 @@ class PatternsCommandTest {
                         + "\"effect\":\"review\",\"mode\":\"active\"},"
                         + "{\"id\":\"p-z\",\"name\":\"N p-z\",\"description\":\"d\",\"expression\":\"tx.amount > 5.0\","
                         + "\"effect\":\"decline\",\"mode\":\"shadow\"}]}"));
+    }
+
+    @Test
+    void exportWritesTheFeaturesThatAreNotArchivedAndTheListEntriesNotExpired() throws Exception {
+        vigil.answer(request -> switch (request.path()) {
+            case "/api/v1/features" ->
+                new Answer(
+                        200,
+                        "{\"features\":[{\"name\":\"old\",\"status\":\"archived\"},{\"name\":\"card_abroad_7d\","
+                                + "\"entity\":\"card\",\"aggregation\":\"sum\",\"field\":null,\"window\":\"7d\","
+                                + "\"filter\":\"tx.country != 'DE'\",\"description\":\"abroad\",\"status\":\"ready\"}]}");
+            case "/api/v1/lists" ->
+                new Answer(
+                        200,
+                        "{\"lists\":[{\"list\":\"block\",\"kind\":\"card\",\"entries\":3,\"active\":2},"
+                                + "{\"list\":\"allow\",\"kind\":\"email\",\"entries\":1,\"active\":0}]}");
+            case "/api/v1/lists/block/card/entries" ->
+                new Answer(
+                        200,
+                        "{\"total\":3,\"entries\":[{\"value\":\"card-b\",\"expired\":false,\"reason\":\"fraud\"},"
+                                + "{\"value\":\"card-x\",\"expired\":true},{\"value\":\"card-a\",\"expired\":false,"
+                                + "\"expiresAt\":\"2027-01-01T00:00:00Z\",\"reason\":\"\"}]}");
+            case "/api/v1/patterns" -> new Answer(200, "{\"patterns\":[],\"total\":0}");
+            default -> new Answer(404, "{}");
+        });
+
+        ToolRun run = run("patterns", "export");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).contains("exported 0 patterns, 1 feature and 2 list entries");
+        assertThat(JSON.readTree(run.out()))
+                .isEqualTo(JSON.readTree("{\"features\":[{\"name\":\"card_abroad_7d\",\"entity\":\"card\","
+                        + "\"aggregation\":\"sum\",\"window\":\"7d\",\"filter\":\"tx.country != 'DE'\","
+                        + "\"description\":\"abroad\"}],\"lists\":[{\"list\":\"block\",\"kind\":\"card\",\"entries\":["
+                        + "{\"value\":\"card-a\",\"expiresAt\":\"2027-01-01T00:00:00Z\"},"
+                        + "{\"value\":\"card-b\",\"reason\":\"fraud\"}]}]}"));
+    }
+
+    @Test
+    void importDefinesFeaturesAndAddsListEntriesBeforeThePatterns() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean defined = new java.util.concurrent.atomic.AtomicBoolean();
+        vigil.answer(request -> switch (request.method() + " " + request.path()) {
+            case "GET /api/v1/features/same_7d" ->
+                new Answer(
+                        200,
+                        "{\"name\":\"same_7d\",\"entity\":\"card\",\"aggregation\":\"count\",\"window\":\"7d\","
+                                + "\"status\":\"ready\"}");
+            case "GET /api/v1/features/other_7d" ->
+                new Answer(
+                        200,
+                        "{\"name\":\"other_7d\",\"entity\":\"card\",\"aggregation\":\"count\",\"window\":\"1d\","
+                                + "\"status\":\"ready\"}");
+            case "POST /api/v1/features" -> {
+                defined.set(true);
+                yield new Answer(201, "{}");
+            }
+            case "GET /api/v1/features/new_1h" ->
+                defined.get()
+                        ? new Answer(200, "{\"name\":\"new_1h\",\"status\":\"backfilling\"}")
+                        : new Answer(404, "{}");
+            case "POST /api/v1/lists/block/card/entries" -> new Answer(200, "{\"added\":1,\"updated\":1}");
+            case "GET /api/v1/patterns/p-new" -> new Answer(404, "{}");
+            default -> new Answer(request.method().equals("POST") ? 201 : 200, "{}");
+        });
+        Path file = dir.resolve("set.json");
+        Files.writeString(
+                file,
+                "{\"features\":[{\"name\":\"same_7d\",\"entity\":\"card\",\"aggregation\":\"count\",\"window\":\"7d\"},"
+                        + "{\"name\":\"other_7d\",\"entity\":\"card\",\"aggregation\":\"count\",\"window\":\"7d\"},"
+                        + "{\"name\":\"new_1h\",\"entity\":\"ip\",\"aggregation\":\"count\",\"window\":\"1h\"}],"
+                        + "\"lists\":[{\"list\":\"block\",\"kind\":\"card\",\"entries\":[{\"value\":\"card-a\"},"
+                        + "{\"value\":\"card-b\",\"reason\":\"fraud\"}]}],"
+                        + "\"patterns\":[" + entry("p-new", "features.custom.new_1h > 3", "active") + "]}");
+
+        ToolRun run = run("patterns", "import", file.toString());
+
+        assertThat(run.status()).as(run.err()).isEqualTo(1); // other_7d is refused
+        assertThat(run.out().lines())
+                .containsExactly(
+                        "feature same_7d unchanged",
+                        "feature other_7d refused: Vigil has a feature of this name defined otherwise (or archived);"
+                                + " a definition never changes, give the new one another name",
+                        "feature new_1h defined",
+                        "list block/card 1 added, 1 updated",
+                        "p-new submitted");
+        assertThat(changes())
+                .extracting(r -> r.method() + " " + r.path())
+                .containsExactly(
+                        "POST /api/v1/features",
+                        "POST /api/v1/lists/block/card/entries",
+                        "POST /api/v1/patterns",
+                        "POST /api/v1/patterns/p-new/submit");
+        JsonNode feature = JSON.readTree(changes().get(0).body());
+        assertThat(feature.path("name").asText()).isEqualTo("new_1h");
+        assertThat(feature.path("description").asText()).isEqualTo("imported from set.json");
+        JsonNode entries = JSON.readTree(changes().get(1).body());
+        assertThat(entries.path("reason").asText()).isEqualTo("imported from set.json");
+        assertThat(entries.path("entries")).hasSize(2);
+        assertThat(entries.path("entries").get(1).path("reason").asText()).isEqualTo("fraud");
     }
 
     @Test
