@@ -1,0 +1,236 @@
+package io.vigil.it;
+
+import static io.vigil.it.Stores.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.tools.Terminal;
+import io.vigil.tools.VigilTools;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Patterns as code end to end: a set of an analyst feature, a block list entry and patterns is built on one Vigil,
+ * exported with {@code patterns export}, imported into an empty Vigil (a database, ClickHouse database and pattern
+ * store of its own) with {@code patterns import} by one key, approved and published with {@code patterns approve}
+ * by another, and the same traffic then gets the same decisions, with the same reasons, from both.
+ */
+class PatternsAsCodeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String SCHEMA = "it_patterns_code_" + RUN;
+    private static final String FEATURE = "ip_count_1h_" + RUN;
+
+    private static VigilProcess source;
+    private static VigilProcess empty;
+
+    @BeforeAll
+    static void startAnEmptyVigil() throws Exception {
+        source = VigilProcess.shared();
+        try (Connection c = DriverManager.getConnection(Stores.DB_URL, Stores.DB_USER, Stores.DB_PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + SCHEMA);
+        }
+        String dbUrl = Stores.DB_URL + (Stores.DB_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        empty = VigilProcess.dedicated(
+                "patterns-code",
+                Map.of(
+                        "VIGIL_DB_URL", dbUrl,
+                        "VIGIL_CLICKHOUSE_DATABASE", "vigil_it_code_" + RUN,
+                        "VIGIL_COUCHDB_DATABASE", "vigil-patterns-code-" + RUN));
+        empty.start();
+    }
+
+    @AfterAll
+    static void stopAndDrop() throws Exception {
+        if (empty != null) {
+            empty.stop();
+        }
+        try (Connection c = DriverManager.getConnection(Stores.DB_URL, Stores.DB_USER, Stores.DB_PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+        Stores.clickHouse("DROP DATABASE IF EXISTS vigil_it_code_" + RUN);
+    }
+
+    @Test
+    void anExportImportedIntoAnEmptyVigilDecidesTheSameTrafficTheSameWay() throws Exception {
+        String author = key(source, "code-author-" + RUN);
+        String approver = key(source, "code-approver-" + RUN);
+        ok(call(source, "POST", "/api/v1/features", author, """
+                {"name": "%s", "entity": "ip", "aggregation": "count", "window": "1h"}
+                """.formatted(FEATURE)));
+        ok(call(source, "POST", "/api/v1/lists/block/card/entries", author, """
+                {"reason": "stolen", "entries": [{"value": "card-blocked-%s"}]}
+                """.formatted(RUN)));
+        eventually(
+                Duration.ofSeconds(30),
+                "the feature ready on the source",
+                () -> ok(call(source, "GET", "/api/v1/features/" + FEATURE, author, null))
+                        .path("status")
+                        .asText()
+                        .equals("ready"));
+        publish(source, author, approver, "p-busy-ip-" + RUN, "features.custom.%s >= 3".formatted(FEATURE), "review");
+        publish(
+                source,
+                author,
+                approver,
+                "p-marker-" + RUN,
+                "'code_marker' in tx.attributes && tx.attributes['code_marker'] == '%s'".formatted(RUN),
+                "decline");
+        awaitDecline(source, "source");
+
+        Path file = Files.createTempFile("vigil-patterns-", ".json");
+        Tool exported = tool(source, approver, "patterns", "export", "--out", file.toString());
+        assertThat(exported.status()).as(exported.err()).isZero();
+        JsonNode written = JSON.readTree(file.toFile());
+        assertThat(written.path("features").toString()).contains(FEATURE);
+        assertThat(written.path("lists").toString()).contains("card-blocked-" + RUN);
+        assertThat(written.path("patterns").toString()).contains("p-busy-ip-" + RUN, "p-marker-" + RUN);
+
+        String emptyAuthor = key(empty, "code-author");
+        String emptyApprover = key(empty, "code-approver");
+        Tool imported = tool(empty, emptyAuthor, "patterns", "import", file.toString());
+        assertThat(imported.status()).as(imported.out() + imported.err()).isZero();
+        assertThat(imported.out()).contains("feature " + FEATURE + " defined", "p-busy-ip-" + RUN + " submitted");
+        Tool approved = tool(empty, emptyApprover, "patterns", "approve", file.toString(), "--publish");
+        assertThat(approved.status()).as(approved.out() + approved.err()).isZero();
+        awaitDecline(empty, "empty");
+        eventually(
+                Duration.ofSeconds(30),
+                "the feature ready on the imported Vigil",
+                () -> ok(call(empty, "GET", "/api/v1/features/" + FEATURE, emptyAuthor, null))
+                        .path("status")
+                        .asText()
+                        .equals("ready"));
+
+        List<String> onSource = decide(source, "s");
+        List<String> onImported = decide(empty, "e");
+        System.out.println("PatternsAsCodeIT: the same " + onSource.size() + " transactions decided: " + onSource);
+        assertThat(onImported).isEqualTo(onSource);
+        assertThat(onSource).contains("review [p-busy-ip-" + RUN + "] []", "decline [] [block]", "approve [] []");
+    }
+
+    /** The same traffic, under ids of the given prefix: a busy IP, a blocked card and quiet ones. */
+    private static List<String> decide(VigilProcess vigil, String prefix) throws Exception {
+        List<String> decisions = new ArrayList<>();
+        Instant at = Instant.now().minusSeconds(120);
+        for (int i = 0; i < 8; i++) {
+            boolean busy = i < 5;
+            boolean blocked = i == 6;
+            String body = """
+                    {"id": "code-%s-%s-%d", "timestamp": "%s", "amount": %d.50, "currency": "EUR",
+                     "merchantId": "m-code-%s", "customerId": "c-code-%s-%d",
+                     "cardFingerprint": "%s", "ip": "%s", "country": "SE", "paymentMethod": "card", "channel": "web"}
+                    """.formatted(
+                            RUN,
+                            prefix,
+                            i,
+                            at.plusSeconds(i),
+                            10 + i * 7,
+                            RUN,
+                            RUN,
+                            i,
+                            blocked ? "card-blocked-" + RUN : "card-code-" + RUN + "-" + i,
+                            busy ? "198.51.100." + (RUN.hashCode() & 0x7f) : "192.0.2." + i);
+            HttpResponse<String> answer = vigil.post("/api/v1/transactions", body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode d = JSON.readTree(answer.body());
+            List<String> patterns = new ArrayList<>();
+            d.path("reasons").forEach(r -> patterns.add(r.path("patternId").asText()));
+            List<String> lists = new ArrayList<>();
+            d.path("listHits").forEach(h -> lists.add(h.path("list").asText()));
+            decisions.add(d.path("decision").asText() + " " + patterns + " " + lists);
+            Thread.sleep(50); // each is counted (after its commit) before the next is decided
+        }
+        return decisions;
+    }
+
+    private static void publish(
+            VigilProcess vigil, String author, String approver, String id, String expression, String effect)
+            throws Exception {
+        ok(call(vigil, "POST", "/api/v1/patterns", author, """
+                {"id": "%s", "name": "%s", "expression": "%s", "effect": "%s", "comment": "for the export"}
+                """.formatted(
+                        id, id, expression.replace("\"", "\\\""), effect)));
+        ok(call(vigil, "POST", "/api/v1/patterns/" + id + "/submit", author, "{\"comment\": \"ok?\"}"));
+        ok(call(vigil, "POST", "/api/v1/patterns/" + id + "/approve", approver, "{\"comment\": \"ok\"}"));
+        ok(call(vigil, "POST", "/api/v1/patterns/" + id + "/publish", approver, "{\"mode\": \"active\"}"));
+    }
+
+    /** Waits until the marker pattern declines on the Vigil (the published set has reached scoring). */
+    private static void awaitDecline(VigilProcess vigil, String which) throws Exception {
+        int[] attempt = {0};
+        eventually(Duration.ofSeconds(30), "the marker pattern live on the " + which + " Vigil", () -> {
+            String tx = "code-marker-" + which + "-" + RUN + "-" + attempt[0]++;
+            JsonNode d = JSON.readTree(vigil.post(
+                            "/api/v1/transactions",
+                            TransactionFlowIT.transaction(
+                                    tx, "5.00", ", \"attributes\": {\"code_marker\": \"" + RUN + "\"}"))
+                    .body());
+            return d.path("decision").asText().equals("decline");
+        });
+    }
+
+    private static String key(VigilProcess vigil, String name) throws Exception {
+        HttpResponse<String> created =
+                vigil.post("/api/v1/api-keys", "{\"name\": \"%s\", \"scopes\": [\"manage\"]}".formatted(name));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("key").asText();
+    }
+
+    private static HttpResponse<String> call(VigilProcess vigil, String method, String path, String key, String json)
+            throws Exception {
+        HttpRequest.Builder request = vigil.request(path);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return vigil.send(request, key);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
+        return JSON.readTree(response.body());
+    }
+
+    private record Tool(int status, String out, String err) {}
+
+    private static Tool tool(VigilProcess vigil, String key, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", vigil.uri("").toString(), "--api-key", key));
+        int status = VigilTools.run(
+                all.toArray(String[]::new),
+                new Terminal(
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Clock.systemUTC()));
+        return new Tool(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
