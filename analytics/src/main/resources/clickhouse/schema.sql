@@ -90,3 +90,23 @@ SELECT
     sum(success) AS successes
 FROM ${database}.operations
 GROUP BY minute, operation, merchant_id, country, payment_method, channel, browser, device_type;
+
+-- One row per pattern that matched a decision: active hits (the decision's reasons) and shadow hits, which never
+-- changed a decision. What the patterns list shows as hits per hour and day, and, joined with outcomes, precision.
+CREATE TABLE IF NOT EXISTS ${database}.pattern_hits (
+    transaction_id String,
+    recorded_at DateTime('UTC'),
+    pattern_id String,
+    shadow UInt8
+) ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(recorded_at)
+ORDER BY (recorded_at, transaction_id, pattern_id);
+
+-- One row per outcome report (TransactionOutcomeReportedEvent); a transaction's label is its latest report.
+CREATE TABLE IF NOT EXISTS ${database}.outcomes (
+    transaction_id String,
+    recorded_at DateTime('UTC'),
+    outcome String
+) ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(recorded_at)
+ORDER BY (recorded_at, transaction_id);

@@ -9,6 +9,7 @@ import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,6 +48,8 @@ class TransactionProjection {
     private final IdempotentTableWriter transactions;
     private final IdempotentTableWriter decisions;
     private final IdempotentTableWriter operations;
+    private final IdempotentTableWriter patternHits;
+    private final IdempotentTableWriter outcomes;
     private final AuthorizationRows authorizations;
     private final ProjectionBatches<Batch> batches;
 
@@ -89,6 +92,15 @@ class TransactionProjection {
                         "fallback",
                         "pattern_set_version",
                         "pattern_ids"));
+        // a decision's hits are inserted in one block, so they are present all or none
+        this.patternHits = new IdempotentTableWriter(
+                clickHouse,
+                "pattern_hits",
+                List.of("transaction_id", "recorded_at", "pattern_id", "shadow"),
+                "transaction_id",
+                false);
+        this.outcomes =
+                new IdempotentTableWriter(clickHouse, "outcomes", List.of("transaction_id", "recorded_at", "outcome"));
     }
 
     @EventHandler
@@ -127,6 +139,25 @@ class TransactionProjection {
             d.patternSetVersion(),
             d.reasons().stream().map(DecisionReason::patternId).collect(Collectors.joining(","))
         }));
+        for (DecisionReason reason : d.reasons()) {
+            batch.patternHits.add(hit(event.transactionId(), recordedAt, reason, false));
+        }
+        for (DecisionReason reason : d.shadowHits()) {
+            batch.patternHits.add(hit(event.transactionId(), recordedAt, reason, true));
+        }
+    }
+
+    private static ProjectionRow hit(String transactionId, Instant recordedAt, DecisionReason reason, boolean shadow) {
+        return new ProjectionRow(transactionId, recordedAt, new Object[] {
+            transactionId, dateTime(recordedAt), reason.patternId(), shadow ? 1 : 0
+        });
+    }
+
+    @EventHandler
+    void on(TransactionOutcomeReportedEvent event, @Timestamp Instant recordedAt) {
+        batch().outcomes.add(new ProjectionRow(event.transactionId(), recordedAt, new Object[] {
+            event.transactionId(), dateTime(recordedAt), event.outcome().wireName()
+        }));
     }
 
     /** The rows of the current processor batch, flushed once before the batch's token is committed. */
@@ -143,6 +174,8 @@ class TransactionProjection {
         int t = transactions.write(batch.transactions, verify);
         int d = decisions.write(batch.decisions, verify);
         operations.write(batch.operations, verify);
+        patternHits.write(batch.patternHits, verify);
+        outcomes.write(batch.outcomes, verify);
         log.debug("Projected {} transactions and {} decisions to ClickHouse", t, d);
     }
 
@@ -150,5 +183,7 @@ class TransactionProjection {
         final List<ProjectionRow> transactions = new ArrayList<>();
         final List<ProjectionRow> decisions = new ArrayList<>();
         final List<ProjectionRow> operations = new ArrayList<>();
+        final List<ProjectionRow> patternHits = new ArrayList<>();
+        final List<ProjectionRow> outcomes = new ArrayList<>();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,31 +30,16 @@ class CustomFeatureIT {
     @BeforeAll
     static void startVigilWithTwoKeys() throws Exception {
         vigil = VigilProcess.shared();
-        authorKey = createKey("feature-author-" + RUN);
-        approverKey = createKey("feature-approver-" + RUN);
-    }
-
-    private static String createKey(String name) throws Exception {
-        HttpResponse<String> created =
-                vigil.post("/api/v1/api-keys", "{\"name\": \"%s\", \"scopes\": [\"manage\"]}".formatted(name));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("key").asText();
+        authorKey = PatternApi.key(vigil, "feature-author-" + RUN);
+        approverKey = PatternApi.key(vigil, "feature-approver-" + RUN);
     }
 
     private static HttpResponse<String> call(String method, String path, String key, String json) throws Exception {
-        HttpRequest.Builder request = vigil.request(path);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return vigil.send(request, key);
+        return PatternApi.call(vigil, method, path, key, json);
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-        return JSON.readTree(response.body());
+        return PatternApi.ok(response);
     }
 
     /** A transaction of the test's card, an hour ago, in the given country. */

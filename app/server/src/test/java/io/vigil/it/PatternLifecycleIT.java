@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,19 +49,11 @@ class PatternLifecycleIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String key, String json) throws Exception {
-        HttpRequest.Builder request = vigil.request(path);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return vigil.send(request, key);
+        return PatternApi.call(vigil, method, path, key, json);
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-        return JSON.readTree(response.body());
+        return PatternApi.ok(response);
     }
 
     @Test

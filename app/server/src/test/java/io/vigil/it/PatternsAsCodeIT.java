@@ -10,7 +10,6 @@ import io.vigil.tools.VigilTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,13 +169,7 @@ class PatternsAsCodeIT {
     private static void publish(
             VigilProcess vigil, String author, String approver, String id, String expression, String effect)
             throws Exception {
-        ok(call(vigil, "POST", "/api/v1/patterns", author, """
-                {"id": "%s", "name": "%s", "expression": "%s", "effect": "%s", "comment": "for the export"}
-                """.formatted(
-                        id, id, expression.replace("\"", "\\\""), effect)));
-        ok(call(vigil, "POST", "/api/v1/patterns/" + id + "/submit", author, "{\"comment\": \"ok?\"}"));
-        ok(call(vigil, "POST", "/api/v1/patterns/" + id + "/approve", approver, "{\"comment\": \"ok\"}"));
-        ok(call(vigil, "POST", "/api/v1/patterns/" + id + "/publish", approver, "{\"mode\": \"active\"}"));
+        PatternApi.publish(vigil, author, approver, id, expression, effect, "active");
     }
 
     /** Waits until the marker pattern declines on the Vigil (the published set has reached scoring). */
@@ -194,27 +187,16 @@ class PatternsAsCodeIT {
     }
 
     private static String key(VigilProcess vigil, String name) throws Exception {
-        HttpResponse<String> created =
-                vigil.post("/api/v1/api-keys", "{\"name\": \"%s\", \"scopes\": [\"manage\"]}".formatted(name));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("key").asText();
+        return PatternApi.key(vigil, name);
     }
 
     private static HttpResponse<String> call(VigilProcess vigil, String method, String path, String key, String json)
             throws Exception {
-        HttpRequest.Builder request = vigil.request(path);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return vigil.send(request, key);
+        return PatternApi.call(vigil, method, path, key, json);
     }
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
-        return JSON.readTree(response.body());
+        return PatternApi.ok(response);
     }
 
     private record Tool(int status, String out, String err) {}

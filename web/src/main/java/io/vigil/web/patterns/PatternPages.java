@@ -1,5 +1,7 @@
 package io.vigil.web.patterns;
 
+import io.vigil.analytics.api.FindPatternStatsQuery;
+import io.vigil.analytics.api.PatternStats;
 import io.vigil.patterns.api.DraftState;
 import io.vigil.patterns.api.FindPatternDiffQuery;
 import io.vigil.patterns.api.FindPatternQuery;
@@ -9,6 +11,7 @@ import io.vigil.patterns.api.PatternDiff;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternPage;
 import io.vigil.patterns.api.PatternStatus;
+import io.vigil.patterns.api.PatternSummary;
 import io.vigil.patterns.api.PatternVersion;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
@@ -21,6 +24,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -29,6 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and how an action on a pattern answers. Each controller of the pages has its own.
  */
 class PatternPages {
+
+    private static final Logger log = LoggerFactory.getLogger(PatternPages.class);
 
     /** Patterns on one page of the list. */
     static final int PAGE_SIZE = 50;
@@ -54,6 +61,7 @@ class PatternPages {
                 .join();
         long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("patterns", found.patterns());
+        model.addAttribute("stats", stats(found));
         model.addAttribute("page", found.page());
         model.addAttribute("pages", pages);
         model.addAttribute("total", found.total());
@@ -61,6 +69,24 @@ class PatternPages {
         model.addAttribute(
                 "statuses",
                 List.of(PatternStatus.values()).stream().map(PatternPages::wire).toList());
+    }
+
+    /**
+     * The hits and precision of the page's patterns; null when ClickHouse cannot say (the list is shown without
+     * them).
+     */
+    private PatternStats stats(PatternPage found) {
+        try {
+            return queries.query(
+                            new FindPatternStatsQuery(found.patterns().stream()
+                                    .map(PatternSummary::patternId)
+                                    .toList()),
+                            ResponseTypes.instanceOf(PatternStats.class))
+                    .join();
+        } catch (RuntimeException e) {
+            log.warn("Pattern hits could not be read for the patterns list: {}", e.toString());
+            return null;
+        }
     }
 
     /**

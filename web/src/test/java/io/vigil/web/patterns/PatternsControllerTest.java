@@ -19,6 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.vigil.access.api.Role;
+import io.vigil.analytics.api.FindPatternStatsQuery;
+import io.vigil.analytics.api.PatternStats;
 import io.vigil.patterns.api.CheckPatternQuery;
 import io.vigil.patterns.api.CreatePatternDraftCommand;
 import io.vigil.patterns.api.DraftState;
@@ -37,6 +39,7 @@ import io.vigil.patterns.api.SubmitPatternCommand;
 import io.vigil.web.ConsoleMvcTestSupport;
 import io.vigil.web.WithAndWithoutHtmx;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -97,6 +100,36 @@ class PatternsControllerTest extends ConsoleMvcTestSupport {
         if (!htmx) {
             assertThat(html).contains("href=\"/patterns/new\"", "<option value=\"archived\">archived</option>");
         }
+    }
+
+    @WithAndWithoutHtmx
+    void showsEachPatternsHitsShadowHitsAndPrecision(boolean htmx) throws Exception {
+        answer(FindPatternsQuery.class, new PatternPage(List.of(SUMMARY, DEVICE_FARM), 0, 50, 2));
+        answer(
+                FindPatternStatsQuery.class,
+                new PatternStats(Map.of("p-card-testing", new PatternStats.Stat(3, 41, 2, 17, 23, 2))));
+
+        String html = render(get("/patterns"), htmx);
+
+        assertThat(queried(FindPatternStatsQuery.class))
+                .isEqualTo(new FindPatternStatsQuery(List.of("p-card-testing", "p-device-farm")));
+        assertThat(rowOf(html, "data-pattern-id=\"p-card-testing\"")).contains(">3 / 41<", ">2 / 17<", ">92% of 25<");
+        assertThat(rowOf(html, "data-pattern-id=\"p-device-farm\""))
+                .contains(">0 / 0<")
+                .containsPattern("class=\"num precision\">–<");
+    }
+
+    @WithAndWithoutHtmx
+    void listsThePatternsWithoutFiguresWhenClickHouseCannotSay(boolean htmx) throws Exception {
+        answer(FindPatternsQuery.class, new PatternPage(List.of(SUMMARY), 0, 50, 1));
+        given(queries.query(any(FindPatternStatsQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.failedFuture(new IllegalStateException("ClickHouse is down")));
+
+        String html = render(get("/patterns"), htmx);
+
+        assertThat(rowOf(html, "data-pattern-id=\"p-card-testing\""))
+                .contains(">Card testing<")
+                .containsPattern("class=\"num hits\">–<");
     }
 
     @WithAndWithoutHtmx
