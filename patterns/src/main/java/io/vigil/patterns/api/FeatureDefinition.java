@@ -46,6 +46,31 @@ public record FeatureDefinition(
         field = field == null || field.isBlank() ? null : field.strip();
     }
 
+    /**
+     * A definition from what a person typed (the aggregation by name, the window as {@code 90m}, {@code 12h},
+     * {@code 7d} or minutes), or a {@link PatternInvalidException} naming every problem.
+     */
+    public static FeatureDefinition of(
+            String name, String entity, String aggregation, String field, String window, String filter) {
+        int minutes = parseWindow(window);
+        FeatureDefinition definition = new FeatureDefinition(
+                name == null ? null : name.strip(),
+                entity == null ? null : entity.strip(),
+                FeatureAggregation.parse(aggregation),
+                field,
+                minutes,
+                filter);
+        List<String> problems = new ArrayList<>(definition.problems());
+        if (minutes < 0) {
+            problems.removeIf(p -> p.startsWith("window"));
+            problems.add("window must be written like 90m, 12h or 7d (from 1 minute to 30 days)");
+        }
+        if (!problems.isEmpty()) {
+            throw new PatternInvalidException(problems);
+        }
+        return definition;
+    }
+
     /** {@code features.custom.<name>}. */
     public String qualifiedName() {
         return "features.custom." + name;

@@ -10,6 +10,17 @@ public record FeatureStates(List<State> features) {
     }
 
     /**
+     * A feature's status as the API and the console show it: {@code archived}, {@code pending} (the node has not
+     * received it yet: no state), {@code backfilling} or {@code ready}.
+     */
+    public static String status(boolean archived, State state) {
+        if (archived) {
+            return "archived";
+        }
+        return state == null ? "pending" : state.ready() ? "ready" : "backfilling";
+    }
+
+    /**
      * One feature on this node.
      *
      * @param ready true once its backfill from the event store is complete: only then do patterns read it

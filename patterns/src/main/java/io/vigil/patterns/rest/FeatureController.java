@@ -2,7 +2,6 @@ package io.vigil.patterns.rest;
 
 import io.vigil.patterns.api.ArchiveFeatureCommand;
 import io.vigil.patterns.api.DefineFeatureCommand;
-import io.vigil.patterns.api.FeatureAggregation;
 import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.FeatureList;
 import io.vigil.patterns.api.FeatureStates;
@@ -89,8 +88,7 @@ class FeatureController {
 
         static Feature of(FeatureList.Item item, FeatureStates.State state) {
             FeatureDefinition d = item.definition();
-            String status =
-                    item.archived() ? "archived" : state == null ? "pending" : state.ready() ? "ready" : "backfilling";
+            String status = FeatureStates.status(item.archived(), state);
             return new Feature(
                     d.name(),
                     d.qualifiedName(),
@@ -154,23 +152,13 @@ class FeatureController {
         if (request == null) {
             throw new PatternInvalidException(List.of("body is required"));
         }
-        int window = FeatureDefinition.parseWindow(request.window());
-        FeatureDefinition definition = new FeatureDefinition(
+        return FeatureDefinition.of(
                 request.name(),
                 request.entity(),
-                FeatureAggregation.parse(request.aggregation()),
+                request.aggregation(),
                 request.field(),
-                window,
+                request.window(),
                 request.filter());
-        List<String> problems = new ArrayList<>(definition.problems());
-        if (window < 0) {
-            problems.removeIf(p -> p.startsWith("window"));
-            problems.add("window must be written like 90m, 12h or 7d (from 1 minute to 30 days)");
-        }
-        if (!problems.isEmpty()) {
-            throw new PatternInvalidException(problems);
-        }
-        return definition;
     }
 
     private FeatureList all() {

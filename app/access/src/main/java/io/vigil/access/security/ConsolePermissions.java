@@ -98,6 +98,12 @@ public final class ConsolePermissions {
                     Role.ANALYST,
                     List.of("/patterns", "/patterns/**")),
             new Rule(
+                    "Define and archive analyst features",
+                    HttpMethod.POST,
+                    Role.ANALYST,
+                    List.of("/features", "/features/*/archive")),
+            new Rule("Read the analyst features", HttpMethod.GET, Role.ANALYST, List.of("/features", "/features/**")),
+            new Rule(
                     "Read every page: live traffic, monitors and backtests, series, alerts, charts, API reference",
                     HttpMethod.GET,
                     Role.VIEWER,
