@@ -21,6 +21,7 @@ import io.vigil.ingest.api.TransactionReviewedEvent;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -53,11 +54,16 @@ class Transaction {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway) {
+    RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway, MetaData metaData) {
         RiskDecision risk = queryGateway
                 .query(new FindRiskDecisionQuery(command.transaction()), ResponseTypes.instanceOf(RiskDecision.class))
                 .join();
-        apply(new TransactionRecordedEvent(command.transactionId(), command.transaction()));
+        Object submitter = metaData.get(TransactionRecordedEvent.SUBMITTER);
+        apply(
+                new TransactionRecordedEvent(command.transactionId(), command.transaction()),
+                submitter == null
+                        ? MetaData.emptyInstance()
+                        : MetaData.with(TransactionRecordedEvent.SUBMITTER, submitter.toString()));
         apply(new TransactionDecidedEvent(command.transactionId(), risk));
         return risk;
     }
