@@ -68,9 +68,9 @@ class ReviewWebhookIT {
         JsonNode key = JSON.readTree(created.body());
         String secret = key.path("webhookSecret").asText();
         assertThat(secret).startsWith("whsec_");
-        assertThat(vigil.get("/api/v1/api-keys").body())
-                .as("the secret is shown once")
-                .doesNotContain(secret);
+        String listed = vigil.get("/api/v1/api-keys").body();
+        assertThat(listed).as("the secret is shown once").doesNotContain(secret);
+        assertThat(listed).as("the URL is listed").contains("\"webhookUrl\":\"" + url + "\"");
 
         String id = "wh-" + RUN;
         String transaction = """

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class ApiKeyStore {
 
     private static final String SUMMARY_COLUMNS = "key_id, name, prefix, scopes, rate_per_second, burst, created_at,"
-            + " created_by, revoked_at, revoked_by, last_used_at";
+            + " created_by, revoked_at, revoked_by, last_used_at, webhook_url";
 
     private final JdbcTemplate jdbc;
 
@@ -147,7 +147,8 @@ class ApiKeyStore {
                 rs.getString("created_by"),
                 instant(rs.getTimestamp("revoked_at")),
                 rs.getString("revoked_by"),
-                instant(rs.getTimestamp("last_used_at")));
+                instant(rs.getTimestamp("last_used_at")),
+                rs.getString("webhook_url"));
     }
 
     private static Instant instant(Timestamp timestamp) {

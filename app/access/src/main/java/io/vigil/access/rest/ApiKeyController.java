@@ -55,6 +55,7 @@ class ApiKeyController {
             Instant revokedAt,
             String revokedBy,
             Instant lastUsedAt,
+            String webhookUrl,
             String webhookSecret) {
 
         static KeyResponse of(ApiKeySummary summary) {
@@ -71,6 +72,7 @@ class ApiKeyController {
                     summary.revokedAt(),
                     summary.revokedBy(),
                     summary.lastUsedAt(),
+                    summary.webhookUrl(),
                     null);
         }
     }
@@ -112,6 +114,7 @@ class ApiKeyController {
                 null,
                 null,
                 null,
+                shown.webhookUrl(),
                 created.webhookSecret());
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.keyId()))
                 .body(withSecret);
@@ -135,6 +138,7 @@ class ApiKeyController {
                         caller.prefix(),
                         null,
                         wire(caller.scopes()),
+                        null,
                         null,
                         null,
                         null,
