@@ -25,34 +25,6 @@ public record ApiKeySummary(
         Instant lastUsedAt,
         String webhookUrl) {
 
-    /** A key without a webhook. */
-    public ApiKeySummary(
-            String keyId,
-            String name,
-            String prefix,
-            Set<ApiScope> scopes,
-            Integer ratePerSecond,
-            Integer burst,
-            Instant createdAt,
-            String createdBy,
-            Instant revokedAt,
-            String revokedBy,
-            Instant lastUsedAt) {
-        this(
-                keyId,
-                name,
-                prefix,
-                scopes,
-                ratePerSecond,
-                burst,
-                createdAt,
-                createdBy,
-                revokedAt,
-                revokedBy,
-                lastUsedAt,
-                null);
-    }
-
     public ApiKeySummary {
         // in the scopes' own order (submit, read, manage, admin), as lists show them
         scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(scopes));
