@@ -2,11 +2,14 @@ package io.vigil.ingest.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.FindRiskDecisionQuery;
 import io.vigil.ingest.api.OutcomeConflictException;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
 import io.vigil.ingest.api.ResubmitTransactionCommand;
+import io.vigil.ingest.api.ReviewRejectedException;
+import io.vigil.ingest.api.ReviewTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionConflictException;
 import io.vigil.ingest.api.TransactionDecidedEvent;
@@ -14,9 +17,11 @@ import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcome;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.ingest.api.TransactionReviewedEvent;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,6 +42,7 @@ class Transaction {
     private TransactionDetails details;
     private RiskDecision decision;
     private TransactionOutcomeReportedEvent label;
+    private boolean reviewed;
 
     Transaction() {
         // for Axon
@@ -48,11 +54,16 @@ class Transaction {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway) {
+    RiskDecision handle(RecordTransactionCommand command, QueryGateway queryGateway, MetaData metaData) {
         RiskDecision risk = queryGateway
                 .query(new FindRiskDecisionQuery(command.transaction()), ResponseTypes.instanceOf(RiskDecision.class))
                 .join();
-        apply(new TransactionRecordedEvent(command.transactionId(), command.transaction()));
+        Object submitter = metaData.get(TransactionRecordedEvent.SUBMITTER);
+        apply(
+                new TransactionRecordedEvent(command.transactionId(), command.transaction()),
+                submitter == null
+                        ? MetaData.emptyInstance()
+                        : MetaData.with(TransactionRecordedEvent.SUBMITTER, submitter.toString()));
         apply(new TransactionDecidedEvent(command.transactionId(), risk));
         return risk;
     }
@@ -90,6 +101,43 @@ class Transaction {
                 transactionId, command.outcome(), command.timestamp(), command.note(), replaced));
     }
 
+    /**
+     * Ends the review of a transaction decided {@code review}, once, with a reason. The review's final decision is the
+     * transaction's, and its label ({@link TransactionReviewedEvent#labelOf}) applies unless a client reports one.
+     * Outcome reports are compared with the client's own reports only, so a review never makes a client's later
+     * report a conflict.
+     */
+    @CommandHandler
+    void handle(ReviewTransactionCommand command) {
+        if (decision == null || decision.decision() != Decision.REVIEW) {
+            throw new ReviewRejectedException("transaction " + transactionId + " was decided "
+                    + (decision == null ? "nothing" : decision.decision().wireName()) + ", not review");
+        }
+        if (reviewed) {
+            throw new ReviewRejectedException("transaction " + transactionId + " was reviewed already");
+        }
+        if (command.finalDecision() == null || command.finalDecision() == Decision.REVIEW) {
+            throw new ReviewRejectedException("a review ends with approve or decline");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new ReviewRejectedException("a review needs a reason");
+        }
+        if (command.reason().strip().length() > ReviewTransactionCommand.MAX_REASON) {
+            throw new ReviewRejectedException(
+                    "a review's reason has at most " + ReviewTransactionCommand.MAX_REASON + " characters");
+        }
+        if (command.reviewer() == null || command.reviewer().isBlank()) {
+            throw new ReviewRejectedException("a review needs a reviewer");
+        }
+        apply(new TransactionReviewedEvent(
+                transactionId,
+                command.finalDecision(),
+                command.reviewer(),
+                command.reason().strip(),
+                command.reviewedAt(),
+                TransactionReviewedEvent.labelOf(command.finalDecision())));
+    }
+
     @EventSourcingHandler
     void on(TransactionRecordedEvent event) {
         transactionId = event.transactionId();
@@ -104,5 +152,10 @@ class Transaction {
     @EventSourcingHandler
     void on(TransactionOutcomeReportedEvent event) {
         label = event;
+    }
+
+    @EventSourcingHandler
+    void on(TransactionReviewedEvent event) {
+        reviewed = true;
     }
 }

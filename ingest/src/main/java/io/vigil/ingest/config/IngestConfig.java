@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IngestSettings.class, IngestLimits.class})
+@EnableConfigurationProperties({IngestSettings.class, IngestLimits.class, ReviewSettings.class})
 class IngestConfig {
 
     /**

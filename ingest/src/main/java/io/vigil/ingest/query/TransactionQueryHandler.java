@@ -1,12 +1,16 @@
 package io.vigil.ingest.query;
 
+import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.FindTransactionQuery;
 import io.vigil.ingest.api.OutcomeReport;
+import io.vigil.ingest.api.OutcomeSource;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.ingest.api.TransactionReview;
+import io.vigil.ingest.api.TransactionReviewedEvent;
 import io.vigil.ingest.api.TransactionView;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,7 @@ class TransactionQueryHandler {
         RiskDecision decision = null;
         TransactionOutcomeReportedEvent outcome = null;
         List<OutcomeReport> outcomes = new ArrayList<>();
+        TransactionReview review = null;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             Object payload = message.getPayload();
@@ -51,11 +56,24 @@ class TransactionQueryHandler {
                         reported.timestamp(),
                         reported.note(),
                         reported.replaced(),
-                        message.getTimestamp()));
+                        message.getTimestamp(),
+                        OutcomeSource.CLIENT));
+            } else if (payload instanceof TransactionReviewedEvent reviewed) {
+                review = TransactionReview.of(reviewed);
+                outcomes.add(new OutcomeReport(
+                        reviewed.label(),
+                        reviewed.reviewedAt(),
+                        reviewed.reason(),
+                        null,
+                        message.getTimestamp(),
+                        OutcomeSource.REVIEW));
             }
+        }
+        if (review == null && decision != null && decision.decision() == Decision.REVIEW) {
+            review = TransactionReview.PENDING;
         }
         return details == null
                 ? Optional.empty()
-                : Optional.of(new TransactionView(details, decision, outcome, outcomes));
+                : Optional.of(new TransactionView(details, decision, outcome, outcomes, review));
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vigil.ingest.api.FieldViolation;
 import io.vigil.ingest.api.OutcomeConflictException;
+import io.vigil.ingest.api.ReviewClaimedException;
+import io.vigil.ingest.api.ReviewRejectedException;
 import io.vigil.ingest.api.TransactionConflictException;
 import java.net.URI;
 import java.util.List;
@@ -84,6 +86,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> outcomeConflict(OutcomeConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "conflict", "Transaction already labelled", e.getMessage()));
+    }
+
+    @ExceptionHandler(ReviewClaimedException.class)
+    ResponseEntity<ProblemDetail> reviewClaimed(ReviewClaimedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "review-claimed", "Claimed by another reviewer", e.getMessage()));
+    }
+
+    @ExceptionHandler(ReviewRejectedException.class)
+    ResponseEntity<ProblemDetail> reviewRejected(ReviewRejectedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "review-rejected", "Review not possible", e.getMessage()));
     }
 
     @ExceptionHandler(TransactionNotFoundException.class)

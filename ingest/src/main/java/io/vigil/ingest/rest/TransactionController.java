@@ -9,10 +9,14 @@ import io.vigil.ingest.api.ReportOutcomeCommand;
 import io.vigil.ingest.api.ResubmitTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionRecordedEvent;
 import io.vigil.ingest.api.TransactionView;
+import java.security.Principal;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -51,11 +55,11 @@ class TransactionController {
 
     /** Records and decides a transaction; answers only after both events are committed. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    DecisionResponse submit(@RequestBody TransactionRequest request) {
+    DecisionResponse submit(@RequestBody TransactionRequest request, Principal caller) {
         TransactionDetails details = request.validate(clock.instant());
         RecordTransactionCommand command = new RecordTransactionCommand(details.transactionId(), details);
         long start = System.nanoTime();
-        RiskDecision decision = admission.admit(() -> record(command));
+        RiskDecision decision = admission.admit(() -> record(command, caller));
         Timer.builder("vigil.decision.latency")
                 .description("From a valid request to its stored decision, by decision")
                 .tag("decision", decision.decision().wireName())
@@ -66,9 +70,14 @@ class TransactionController {
         return DecisionResponse.of(details.transactionId(), decision);
     }
 
-    private RiskDecision record(RecordTransactionCommand command) {
+    /** Records the command with its submitter (the API key) in its meta-data, for the webhooks the review sends. */
+    private RiskDecision record(RecordTransactionCommand command, Principal caller) {
         try {
-            return commands.sendAndWait(command);
+            return commands.sendAndWait(
+                    caller == null
+                            ? command
+                            : GenericCommandMessage.asCommandMessage(command)
+                                    .andMetaData(Map.of(TransactionRecordedEvent.SUBMITTER, caller.getName())));
         } catch (RuntimeException e) {
             if (!idTaken(e)) {
                 throw e;

@@ -1,11 +1,13 @@
 package io.vigil.ingest.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.ListHit;
 import io.vigil.ingest.api.OutcomeReport;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionReview;
 import io.vigil.ingest.api.TransactionView;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,8 +19,10 @@ import java.util.TreeMap;
 
 /**
  * The answer to {@code GET /api/v1/transactions/{id}}: the submitted fields, the decision fields as the POST answered
- * them, the features the matched patterns saw, the shadow hits and the outcome once reported. Absent optional fields
- * are left out.
+ * them, the features the matched patterns saw, the shadow hits and the outcome once reported, and the final decision:
+ * for a transaction decided {@code review} its {@code review} and, once reviewed, the review's decision; for any other
+ * the decision itself. Absent optional fields are left out; {@code outcome} and {@code finalDecision} are always
+ * there, {@code null} when there is none yet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TransactionResponse(
@@ -50,13 +54,29 @@ record TransactionResponse(
         List<DecisionReason> shadowHits,
         List<ListHit> listHits,
         @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome,
-        List<Outcome> outcomes) {
+        List<Outcome> outcomes,
+        Review review,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String finalDecision) {
+
+    /**
+     * The review of a transaction decided {@code review}, as the contract spells it: {@code reviewedAt} and
+     * {@code reason} are {@code null} while pending. Who reviewed stays in the console.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Review(String status, Instant reviewedAt, String reason) {
+
+        static Review of(TransactionReview review) {
+            return new Review(review.status().wireName(), review.reviewedAt(), review.reason());
+        }
+    }
 
     /**
      * One outcome report: {@code outcome} is the latest (the label), {@code outcomes} every report, oldest first.
-     * {@code replaced} names the label a report changed explicitly; {@code reportedAt} is when Vigil recorded it.
+     * {@code replaced} names the label a report changed explicitly; {@code reportedAt} is when Vigil recorded it;
+     * {@code source} says who gave it: {@code client} (an outcome report) or {@code review} (an analyst's review,
+     * its reason as the note).
      */
-    record Outcome(String outcome, Instant timestamp, String note, String replaced, Instant reportedAt) {
+    record Outcome(String outcome, Instant timestamp, String note, String replaced, Instant reportedAt, String source) {
 
         static Outcome of(OutcomeReport r) {
             return new Outcome(
@@ -64,7 +84,8 @@ record TransactionResponse(
                     r.timestamp(),
                     r.note(),
                     r.replaced() == null ? null : r.replaced().wireName(),
-                    r.reportedAt());
+                    r.reportedAt(),
+                    r.source().wireName());
         }
     }
 
@@ -100,8 +121,10 @@ record TransactionResponse(
                 d == null ? null : featuresSeen(d),
                 d == null ? null : d.shadowHits(),
                 d == null ? null : d.listHits(),
-                outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1),
-                outcomes);
+                view.label().map(Outcome::of).orElse(null),
+                outcomes,
+                view.review() == null ? null : Review.of(view.review()),
+                view.finalDecision().map(Decision::wireName).orElse(null));
     }
 
     /** Every feature value the matched patterns (active and shadow) read, by qualified name. */

@@ -1,5 +1,7 @@
 package io.vigil.ingest.command;
 
+import static io.vigil.ingest.api.TransactionOutcome.CONFIRMED_FRAUD;
+import static io.vigil.ingest.api.TransactionOutcome.CONFIRMED_LEGITIMATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.ingest.api.Decision;
@@ -9,6 +11,8 @@ import io.vigil.ingest.api.OutcomeConflictException;
 import io.vigil.ingest.api.RecordTransactionCommand;
 import io.vigil.ingest.api.ReportOutcomeCommand;
 import io.vigil.ingest.api.ResubmitTransactionCommand;
+import io.vigil.ingest.api.ReviewRejectedException;
+import io.vigil.ingest.api.ReviewTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionConflictException;
 import io.vigil.ingest.api.TransactionDecidedEvent;
@@ -16,6 +20,7 @@ import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcome;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.ingest.api.TransactionReviewedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -171,6 +176,118 @@ class TransactionTest {
                 .when(new ReportOutcomeCommand("tx-unknown", TransactionOutcome.CONFIRMED_FRAUD, NOW, null))
                 .expectNoEvents()
                 .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void canDeclineATransactionInReviewWithAReasonAndItIsLabelledConfirmedFraud() {
+        Instant at = Instant.parse("2026-11-23T10:30:00Z");
+        fixture.given(decidedReview())
+                .when(new ReviewTransactionCommand("tx-1", Decision.DECLINE, "alice", "  card reported stolen ", at))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new TransactionReviewedEvent(
+                        "tx-1", Decision.DECLINE, "alice", "card reported stolen", at, CONFIRMED_FRAUD));
+    }
+
+    @Test
+    void canApproveATransactionInReviewAndItIsLabelledConfirmedLegitimate() {
+        Instant at = Instant.parse("2026-11-23T10:30:00Z");
+        fixture.given(decidedReview())
+                .when(new ReviewTransactionCommand("tx-1", Decision.APPROVE, "alice", "customer called", at))
+                .expectEvents(new TransactionReviewedEvent(
+                        "tx-1", Decision.APPROVE, "alice", "customer called", at, CONFIRMED_LEGITIMATE));
+    }
+
+    @Test
+    void cannotReviewATransactionNotDecidedReview() {
+        RiskDecision approved = new RiskDecision(Decision.APPROVE, 3, List.of(), 7, false, NOW);
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", approved))
+                .when(new ReviewTransactionCommand("tx-1", Decision.DECLINE, "alice", "looks odd", NOW))
+                .expectNoEvents()
+                .expectException(ReviewRejectedException.class)
+                .expectExceptionMessage("transaction tx-1 was decided approve, not review");
+    }
+
+    @Test
+    void cannotReviewATransactionTwice() {
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionReviewedEvent(
+                                "tx-1", Decision.APPROVE, "alice", "customer called", NOW, CONFIRMED_LEGITIMATE))
+                .when(new ReviewTransactionCommand("tx-1", Decision.DECLINE, "bob", "changed my mind", NOW))
+                .expectNoEvents()
+                .expectException(ReviewRejectedException.class)
+                .expectExceptionMessage("transaction tx-1 was reviewed already");
+    }
+
+    @Test
+    void cannotReviewWithoutAReason() {
+        fixture.given(decidedReview())
+                .when(new ReviewTransactionCommand("tx-1", Decision.DECLINE, "alice", "   ", NOW))
+                .expectNoEvents()
+                .expectException(ReviewRejectedException.class)
+                .expectExceptionMessage("a review needs a reason");
+    }
+
+    @Test
+    void cannotReviewWithAReasonTooLong() {
+        fixture.given(decidedReview())
+                .when(new ReviewTransactionCommand(
+                        "tx-1", Decision.DECLINE, "alice", "x".repeat(ReviewTransactionCommand.MAX_REASON + 1), NOW))
+                .expectNoEvents()
+                .expectException(ReviewRejectedException.class);
+    }
+
+    @Test
+    void cannotEndAReviewWithReview() {
+        fixture.given(decidedReview())
+                .when(new ReviewTransactionCommand("tx-1", Decision.REVIEW, "alice", "not sure", NOW))
+                .expectNoEvents()
+                .expectException(ReviewRejectedException.class)
+                .expectExceptionMessage("a review ends with approve or decline");
+    }
+
+    @Test
+    void cannotReviewAnUnknownTransaction() {
+        fixture.givenNoPriorActivity()
+                .when(new ReviewTransactionCommand("tx-unknown", Decision.DECLINE, "alice", "fraud", NOW))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    @Test
+    void canReviewATransactionTheClientLabelledAlreadyWithoutTouchingTheClientsLabel() {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionOutcomeReportedEvent("tx-1", TransactionOutcome.CHARGEBACK, at, "issuer"))
+                .when(new ReviewTransactionCommand("tx-1", Decision.APPROVE, "alice", "customer called", NOW))
+                // the review is recorded with its own label; the client's chargeback stays the label (TransactionView)
+                .expectEvents(new TransactionReviewedEvent(
+                        "tx-1", Decision.APPROVE, "alice", "customer called", NOW, CONFIRMED_LEGITIMATE));
+    }
+
+    @Test
+    void canReportAClientOutcomeAfterAReviewWithoutItBeingAConflict() {
+        Instant at = Instant.parse("2026-11-24T08:00:00Z");
+        fixture.given(
+                        new TransactionRecordedEvent("tx-1", details("tx-1", "10")),
+                        new TransactionDecidedEvent("tx-1", REVIEW),
+                        new TransactionReviewedEvent(
+                                "tx-1", Decision.APPROVE, "alice", "customer called", NOW, CONFIRMED_LEGITIMATE))
+                // the review's label is not the client's: a chargeback is the client's first report, not a change
+                .when(new ReportOutcomeCommand("tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"))
+                .expectEvents(new TransactionOutcomeReportedEvent(
+                        "tx-1", TransactionOutcome.CHARGEBACK, at, "issuer notice"));
+    }
+
+    private static Object[] decidedReview() {
+        return new Object[] {
+            new TransactionRecordedEvent("tx-1", details("tx-1", "1500")), new TransactionDecidedEvent("tx-1", REVIEW)
+        };
     }
 
     static TransactionDetails details(String id, String amount) {

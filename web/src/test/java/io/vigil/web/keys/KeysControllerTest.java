@@ -50,7 +50,8 @@ class KeysControllerTest extends ConsoleMvcTestSupport {
             "admin",
             null,
             null,
-            MINUTE);
+            MINUTE,
+            "https://checkout.example/vigil-hooks");
 
     private static final ApiKeySummary REPORTS = new ApiKeySummary(
             "k-2",
@@ -61,6 +62,7 @@ class KeysControllerTest extends ConsoleMvcTestSupport {
             null,
             MINUTE.minusSeconds(7200),
             "admin",
+            null,
             null,
             null,
             null);

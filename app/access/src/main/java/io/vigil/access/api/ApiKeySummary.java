@@ -9,6 +9,7 @@ import java.util.Set;
  * An API key as an admin sees it: everything but the secret.
  *
  * @param lastUsedAt when it last authenticated a request, to within {@code vigil.access.key-last-used-flush}
+ * @param webhookUrl where its webhooks go, {@code null} for none (its signing secret is never shown again)
  */
 public record ApiKeySummary(
         String keyId,
@@ -21,7 +22,8 @@ public record ApiKeySummary(
         String createdBy,
         Instant revokedAt,
         String revokedBy,
-        Instant lastUsedAt) {
+        Instant lastUsedAt,
+        String webhookUrl) {
 
     public ApiKeySummary {
         // in the scopes' own order (submit, read, manage, admin), as lists show them

@@ -10,8 +10,15 @@ import java.util.Set;
  * @param prefix the visible start of the key, shown in lists to tell keys apart
  * @param secret the whole key, to send as {@code Authorization: Bearer <secret>}
  * @param scopes what it may do
+ * @param webhookSecret the secret the key's webhooks are signed with, {@code null} without a webhook URL; shown only
+ *     here, like the key
  */
-public record CreatedApiKey(String keyId, String name, String prefix, String secret, Set<ApiScope> scopes) {
+public record CreatedApiKey(
+        String keyId, String name, String prefix, String secret, Set<ApiScope> scopes, String webhookSecret) {
+
+    public CreatedApiKey(String keyId, String name, String prefix, String secret, Set<ApiScope> scopes) {
+        this(keyId, name, prefix, secret, scopes, null);
+    }
 
     @Override
     public String toString() {

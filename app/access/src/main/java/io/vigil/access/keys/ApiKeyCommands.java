@@ -10,8 +10,13 @@ import io.vigil.access.api.FindApiKeysQuery;
 import io.vigil.access.api.InvalidApiKeyException;
 import io.vigil.access.api.RevokeApiKeyCommand;
 import io.vigil.access.api.UnknownApiKeyException;
+import io.vigil.ingest.api.FindSubmitterWebhookQuery;
+import io.vigil.ingest.api.SubmitterWebhook;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -29,6 +34,7 @@ class ApiKeyCommands {
 
     static final int MAX_NAME = 100;
     static final int MAX_RATE = 1_000_000;
+    static final int MAX_WEBHOOK_URL = 2000;
 
     private final ApiKeyStore store;
     private final ApiKeyRing ring;
@@ -49,6 +55,8 @@ class ApiKeyCommands {
         if (burst != null && rate == null) {
             throw new InvalidApiKeyException("burst", "is only meaningful with ratePerSecond");
         }
+        String webhookUrl = requireWebhookUrl(command.webhookUrl());
+        String webhookSecret = webhookUrl == null ? null : ApiKeySecret.generateWebhookSecret();
         String secret = ApiKeySecret.generate();
         String keyId = UUID.randomUUID().toString();
         String prefix = ApiKeySecret.prefixOf(secret);
@@ -61,10 +69,12 @@ class ApiKeyCommands {
                 rate,
                 burst,
                 clock.instant(),
-                actor(metaData));
+                actor(metaData),
+                webhookUrl,
+                webhookSecret);
         events.publish(new ApiKeyCreatedEvent(keyId, name, prefix, command.scopes(), rate, burst));
         refreshAfterCommit();
-        return new CreatedApiKey(keyId, name, prefix, secret, command.scopes());
+        return new CreatedApiKey(keyId, name, prefix, secret, command.scopes(), webhookSecret);
     }
 
     @CommandHandler
@@ -77,6 +87,21 @@ class ApiKeyCommands {
             refreshAfterCommit();
         }
         return store.find(command.keyId()).orElseThrow();
+    }
+
+    /**
+     * The webhook of the key that submitted a transaction, named as the API's callers are ({@code key NAME (PREFIX)},
+     * {@link ApiKeyPrincipal#displayName()}); empty for a caller that is no key, a key without a webhook or a revoked
+     * key.
+     */
+    @QueryHandler
+    Optional<SubmitterWebhook> handle(FindSubmitterWebhookQuery query) {
+        String submitter = query.submitter();
+        if (submitter == null || !submitter.startsWith("key ") || !submitter.endsWith(")")) {
+            return Optional.empty();
+        }
+        int open = submitter.lastIndexOf('(');
+        return open < 0 ? Optional.empty() : store.webhook(submitter.substring(open + 1, submitter.length() - 1));
     }
 
     @QueryHandler
@@ -106,6 +131,26 @@ class ApiKeyCommands {
             throw new InvalidApiKeyException("name", "must not contain control characters");
         }
         return trimmed;
+    }
+
+    /** An absolute http or https URL of at most 2,000 characters, or {@code null} for none. */
+    static String requireWebhookUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String trimmed = url.strip();
+        try {
+            URI uri = new URI(trimmed);
+            if (trimmed.length() <= MAX_WEBHOOK_URL
+                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return trimmed;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new InvalidApiKeyException(
+                "webhookUrl", "must be an absolute http or https URL of at most " + MAX_WEBHOOK_URL + " characters");
     }
 
     static Integer requireLimit(String field, Integer value) {

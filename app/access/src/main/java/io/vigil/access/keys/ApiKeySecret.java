@@ -35,6 +35,15 @@ public final class ApiKeySecret {
         return key.toString();
     }
 
+    /** A new webhook signing secret: {@code whsec_} and 40 random characters (238 bits). */
+    static String generateWebhookSecret() {
+        StringBuilder secret = new StringBuilder("whsec_");
+        for (int i = 0; i < 40; i++) {
+            secret.append(SECRET_ALPHABET.charAt(RANDOM.nextInt(SECRET_ALPHABET.length())));
+        }
+        return secret.toString();
+    }
+
     /** Whether {@code candidate} has the shape of a key. */
     public static boolean wellFormed(String candidate) {
         return candidate != null && SHAPE.matcher(candidate).matches();

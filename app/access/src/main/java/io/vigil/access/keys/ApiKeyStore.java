@@ -2,6 +2,7 @@ package io.vigil.access.keys;
 
 import io.vigil.access.api.ApiKeySummary;
 import io.vigil.access.api.ApiScope;
+import io.vigil.ingest.api.SubmitterWebhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class ApiKeyStore {
 
     private static final String SUMMARY_COLUMNS = "key_id, name, prefix, scopes, rate_per_second, burst, created_at,"
-            + " created_by, revoked_at, revoked_by, last_used_at";
+            + " created_by, revoked_at, revoked_by, last_used_at, webhook_url";
 
     private final JdbcTemplate jdbc;
 
@@ -48,10 +49,12 @@ class ApiKeyStore {
             Integer ratePerSecond,
             Integer burst,
             Instant at,
-            String by) {
+            String by,
+            String webhookUrl,
+            String webhookSecret) {
         jdbc.update(
                 "INSERT INTO access_api_key (key_id, name, prefix, secret_sha256, scopes, rate_per_second, burst,"
-                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " created_at, created_by, webhook_url, webhook_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 keyId,
                 name,
                 prefix,
@@ -60,7 +63,21 @@ class ApiKeyStore {
                 ratePerSecond,
                 burst,
                 Timestamp.from(at),
-                by);
+                by,
+                webhookUrl,
+                webhookSecret);
+    }
+
+    /** The webhook URL and signing secret of the key with this prefix, if it has one and is not revoked. */
+    Optional<SubmitterWebhook> webhook(String prefix) {
+        return jdbc
+                .query(
+                        "SELECT webhook_url, webhook_secret FROM access_api_key WHERE prefix = ? AND revoked_at IS NULL"
+                                + " AND webhook_url IS NOT NULL",
+                        (rs, i) -> new SubmitterWebhook(rs.getString(1), rs.getString(2)),
+                        prefix)
+                .stream()
+                .findFirst();
     }
 
     /** Marks a key revoked; false when there is no such key or it was revoked before. */
@@ -130,7 +147,8 @@ class ApiKeyStore {
                 rs.getString("created_by"),
                 instant(rs.getTimestamp("revoked_at")),
                 rs.getString("revoked_by"),
-                instant(rs.getTimestamp("last_used_at")));
+                instant(rs.getTimestamp("last_used_at")),
+                rs.getString("webhook_url"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -36,9 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeyController {
 
     /** What a client sends to create a key. */
-    record KeyRequest(String name, List<String> scopes, Integer ratePerSecond, Integer burst) {}
+    record KeyRequest(String name, List<String> scopes, Integer ratePerSecond, Integer burst, String webhookUrl) {}
 
-    /** A key as the API shows it; {@code key} only in the answer to its creation. */
+    /**
+     * A key as the API shows it; {@code key}, and {@code webhookSecret} for a key created with a {@code webhookUrl},
+     * only in the answer to its creation.
+     */
     record KeyResponse(
             String keyId,
             String name,
@@ -51,7 +54,9 @@ class ApiKeyController {
             String createdBy,
             Instant revokedAt,
             String revokedBy,
-            Instant lastUsedAt) {
+            Instant lastUsedAt,
+            String webhookUrl,
+            String webhookSecret) {
 
         static KeyResponse of(ApiKeySummary summary) {
             return new KeyResponse(
@@ -66,7 +71,9 @@ class ApiKeyController {
                     summary.createdBy(),
                     summary.revokedAt(),
                     summary.revokedBy(),
-                    summary.lastUsedAt());
+                    summary.lastUsedAt(),
+                    summary.webhookUrl(),
+                    null);
         }
     }
 
@@ -84,7 +91,11 @@ class ApiKeyController {
             throw new InvalidApiKeyException("name", "is required");
         }
         CreatedApiKey created = commands.sendAndWait(new CreateApiKeyCommand(
-                request.name(), scopes(request.scopes()), request.ratePerSecond(), request.burst()));
+                request.name(),
+                scopes(request.scopes()),
+                request.ratePerSecond(),
+                request.burst(),
+                request.webhookUrl()));
         ApiKeySummary summary = keys(true).keys().stream()
                 .filter(k -> k.keyId().equals(created.keyId()))
                 .findFirst()
@@ -102,7 +113,9 @@ class ApiKeyController {
                 shown.createdBy(),
                 null,
                 null,
-                null);
+                null,
+                shown.webhookUrl(),
+                created.webhookSecret());
         return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.keyId()))
                 .body(withSecret);
     }
@@ -125,6 +138,8 @@ class ApiKeyController {
                         caller.prefix(),
                         null,
                         wire(caller.scopes()),
+                        null,
+                        null,
                         null,
                         null,
                         null,

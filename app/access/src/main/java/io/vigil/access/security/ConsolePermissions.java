@@ -93,6 +93,16 @@ public final class ConsolePermissions {
                     Role.ANALYST,
                     List.of("/patterns", "/patterns/check", "/patterns/*/draft", "/patterns/*/submit")),
             new Rule(
+                    "Work reviews: claim or release a transaction decided review, approve or decline it with a reason",
+                    HttpMethod.POST,
+                    Role.ANALYST,
+                    List.of("/reviews/*/claim", "/reviews/*/release", "/reviews/*/decision")),
+            new Rule(
+                    "Read the review queue and each transaction's review page",
+                    HttpMethod.GET,
+                    Role.ANALYST,
+                    List.of("/reviews", "/reviews/**")),
+            new Rule(
                     "Read patterns: the list, the editor, a pattern's versions, diffs and history",
                     HttpMethod.GET,
                     Role.ANALYST,

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Creates an API key (POST /api/v1/api-keys) and prints it alone on standard output, e.g."
                     + " KEY=$(./vigil api-key create my-checkout). Vigil shows a key only this once and keeps only a"
-                    + " hash of it: keep it where your client reads its secrets."
+                    + " hash of it: keep it where your client reads its secrets. With --webhook-url, the webhook's"
+                    + " signing secret is printed on standard error, also only this once."
         },
         footer = {
             "",
@@ -73,6 +74,13 @@ final class CreateKey extends KeyAction {
                     + " --rate-per-second; default: Vigil's, from the rate)")
     private Integer burst;
 
+    @Option(
+            names = "--webhook-url",
+            paramLabel = "URL",
+            description = "where Vigil posts this key's webhooks (transaction.reviewed), an absolute http(s) URL;"
+                    + " the webhook's signing secret is then printed on standard error, once")
+    private String webhookUrl;
+
     CreateKey(Terminal terminal) {
         super(terminal);
     }
@@ -108,6 +116,11 @@ final class CreateKey extends KeyAction {
                 + VigilClient.text(created, "prefix", "?") + ", id " + VigilClient.text(created, "keyId", "?")
                 + ") with the scopes " + scopesOf(created) + ", " + (rate.equals("-") ? "no rate limit" : rate)
                 + "; Vigil shows it only this once");
+        String webhookSecret = VigilClient.text(created, "webhookSecret", "");
+        if (!webhookSecret.isEmpty()) {
+            say("webhooks go to " + webhookUrl.strip() + ", signed with this secret (shown only this once, keep it"
+                    + " with your webhook receiver): " + webhookSecret);
+        }
         return 0;
     }
 
@@ -136,6 +149,14 @@ final class CreateKey extends KeyAction {
                 throw VigilTools.usage(spec, "--burst goes with --rate-per-second");
             }
             body.put("burst", VigilTools.between(spec, "--burst", burst, 1, 1_000_000));
+        }
+        if (webhookUrl != null) {
+            String url = webhookUrl.strip();
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw VigilTools.usage(
+                        spec, "--webhook-url takes an http:// or https:// URL, got '" + webhookUrl + "'");
+            }
+            body.put("webhookUrl", url);
         }
         return body;
     }

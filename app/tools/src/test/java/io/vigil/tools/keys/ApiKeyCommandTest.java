@@ -85,6 +85,39 @@ class ApiKeyCommandTest {
     }
 
     @Test
+    void createWithAWebhookUrlSendsItAndPrintsTheWebhookSecretOnStandardErrorOnly() throws Exception {
+        vigil.answer(request -> created("[\"submit\"]", ",\"webhookSecret\":\"whsec_abc\""));
+
+        ToolRun run = run(
+                "api-key",
+                "create",
+                "my-checkout",
+                "--scopes",
+                "submit",
+                "--webhook-url",
+                "https://shop.example/hooks");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).as("the key alone, as always").isEqualTo(NEW_KEY + System.lineSeparator());
+        assertThat(run.err())
+                .contains("webhooks go to https://shop.example/hooks, signed with this secret (shown only this once,"
+                        + " keep it with your webhook receiver): whsec_abc");
+        assertThat(JSON.readTree(vigil.apiRequests().get(0).body())
+                        .path("webhookUrl")
+                        .asText())
+                .isEqualTo("https://shop.example/hooks");
+    }
+
+    @Test
+    void aWebhookUrlThatIsNotHttpIsAUsageError() {
+        ToolRun run = run("api-key", "create", "my-checkout", "--webhook-url", "ftp://shop.example/hooks");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--webhook-url takes an http:// or https:// URL");
+        assertThat(vigil.apiRequests()).isEmpty();
+    }
+
+    @Test
     void createReportsWhatVigilRejectsWithStatusOne() {
         vigil.answer(request -> FakeVigil.problem(400, "name: must be at most 100 characters"));
 

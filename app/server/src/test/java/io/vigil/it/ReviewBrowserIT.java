@@ -1,0 +1,79 @@
+package io.vigil.it;
+
+import static io.vigil.it.Stores.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An analyst works a review in a real browser: finds the transaction in the queue by its merchant, opens it, sees why
+ * it was decided review, claims it and declines it with a reason; the client then reads the final decision. A viewer
+ * is not offered the review pages. Each page is saved under {@code target/screenshots/ReviewBrowserIT}.
+ */
+class ReviewBrowserIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @RegisterExtension
+    static final Browser browser = new Browser(VigilProcess::shared);
+
+    @Test
+    void anAnalystClaimsAndDeclinesATransactionFromTheQueue() throws Exception {
+        VigilProcess vigil = browser.vigil();
+        String analyst = "rev-" + RUN + "-ana";
+        String viewer = "rev-" + RUN + "-view";
+        String analystPassword = "the analyst's password " + RUN;
+        String viewerPassword = "the viewer's password " + RUN;
+        ConsoleSession.newUser(vigil, analyst, "analyst", analystPassword);
+        ConsoleSession.newUser(vigil, viewer, "viewer", viewerPassword);
+        String merchant = "m-rev-" + RUN;
+        String id = "rev-browser-" + RUN;
+        HttpResponse<String> submitted = vigil.post("/api/v1/transactions", """
+                {"id": "%s", "timestamp": "2026-11-23T10:15:30Z", "amount": 1500.00, "currency": "EUR",
+                 "merchantId": "%s", "customerId": "c-rev", "cardFingerprint": "card-rev", "country": "SE"}
+                """.formatted(id, merchant));
+        assertThat(JSON.readTree(submitted.body()).path("decision").asText()).isEqualTo("review");
+        eventually(
+                Duration.ofSeconds(20),
+                "the transaction in the queue",
+                () -> vigil.get("/api/v1/reviews?merchantId=" + merchant).body().contains(id));
+
+        // the analyst finds it in the queue by its merchant
+        browser.signIn(analyst, analystPassword);
+        browser.click("Reviews");
+        browser.fill("merchant", merchant);
+        browser.awaitText("#review-queue", id, "p-high-amount");
+        browser.screenshot("queue-filtered-by-merchant");
+
+        // opens it: the explanation; claims it
+        browser.open("/reviews/" + id);
+        browser.awaitText("#reasons", "p-high-amount");
+        browser.awaitText("#review-state", "pending");
+        browser.click("Claim");
+        browser.awaitText("#review-state", "Claimed by", analyst);
+        browser.screenshot("claimed");
+
+        // declines it with a reason
+        browser.fill("reason", "card reported stolen by the cardholder");
+        browser.click("Decline");
+        browser.awaitText("#review-state", "declined", "card reported stolen by the cardholder", "Final decision");
+        browser.screenshot("declined");
+
+        // the client reads the final decision
+        var read = JSON.readTree(vigil.get("/api/v1/transactions/" + id).body());
+        assertThat(read.path("finalDecision").asText()).isEqualTo("decline");
+        assertThat(read.path("review").path("status").asText()).isEqualTo("declined");
+
+        // a viewer is not offered the review pages
+        browser.signIn(viewer, viewerPassword);
+        browser.open("/");
+        assertThat(browser.findAll("nav a[href='/reviews']")).isEmpty();
+        browser.screenshot("viewer-without-reviews");
+    }
+}
