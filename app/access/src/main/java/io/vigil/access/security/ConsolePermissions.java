@@ -88,10 +88,17 @@ public final class ConsolePermissions {
                             "/patterns/*/rollback",
                             "/patterns/*/archive")),
             new Rule(
-                    "Write patterns: create one, save and submit its draft, check an expression",
+                    "Write patterns: create one, save and submit its draft, check an expression, start and cancel a"
+                            + " backtest",
                     HttpMethod.POST,
                     Role.ANALYST,
-                    List.of("/patterns", "/patterns/check", "/patterns/*/draft", "/patterns/*/submit")),
+                    List.of(
+                            "/patterns",
+                            "/patterns/check",
+                            "/patterns/*/draft",
+                            "/patterns/*/submit",
+                            "/patterns/*/backtests",
+                            "/patterns/*/backtests/*/cancel")),
             new Rule(
                     "Read patterns: the list, the editor, a pattern's versions, diffs and history",
                     HttpMethod.GET,
