@@ -176,6 +176,41 @@ class PatternBacktestIT {
     }
 
     @Test
+    void aSampleTransactionTypedOrRecordedIsTestedWithTheValuesEachPartSaw() throws Exception {
+        JsonNode typed = ok(call("POST", "/api/v1/patterns/test", """
+                {"expression": "tx.merchantId == '%s' && tx.amount < 5.0 && features.card.count_15m >= 2",
+                 "transaction": {"amount": 2.0, "merchantId": "%s", "cardFingerprint": "card-x",
+                                 "features": {"features.card.count_15m": 3}}}
+                """.formatted(MERCHANT, MERCHANT)));
+        assertThat(typed.path("problems")).isEmpty();
+        assertThat(typed.path("matches").asBoolean()).isTrue();
+        assertThat(typed.path("values").path("tx.amount").asDouble()).isEqualTo(2.0);
+        assertThat(typed.path("values").path("features.card.count_15m").asLong())
+                .isEqualTo(3);
+        assertThat(typed.path("clauses").findValuesAsText("expression"))
+                .containsExactly(
+                        "tx.merchantId == '%s'".formatted(MERCHANT), "tx.amount < 5.0", "features.card.count_15m >= 2");
+        assertThat(typed.path("clauses").findValuesAsText("value")).containsExactly("true", "true", "true");
+
+        String recorded = send("sample", "card-s", 200, "25.00"); // after the backtest's range
+        JsonNode byId = ok(call(
+                "POST",
+                "/api/v1/patterns/test",
+                "{\"expression\": \"tx.amount < 5.0 || tx.country == 'SE'\", \"transactionId\": \"%s\"}"
+                        .formatted(recorded)));
+        assertThat(byId.path("matches").asBoolean()).isTrue();
+        assertThat(byId.path("transactionId").asText()).isEqualTo(recorded);
+        assertThat(byId.path("clauses").findValuesAsText("value")).containsExactly("false", "true");
+
+        JsonNode refused = ok(call(
+                "POST",
+                "/api/v1/patterns/test",
+                "{\"expression\": \"tx.amount > 1.0\", \"transaction\": {\"amount\": -1}}"));
+        assertThat(refused.path("matches").isNull()).isTrue();
+        assertThat(refused.path("problems").get(0).asText()).startsWith("amount ");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesBacktestsWithTheManageScope() throws Exception {
         HttpResponse<String> docs =
                 vigil.get("/v3/api-docs", "Cookie", vigil.console().cookie());
