@@ -88,13 +88,14 @@ public final class ConsolePermissions {
                             "/patterns/*/rollback",
                             "/patterns/*/archive")),
             new Rule(
-                    "Write patterns: create one, save and submit its draft, check an expression, start and cancel a"
-                            + " backtest",
+                    "Write patterns: create one, save and submit its draft, check an expression, test it on a"
+                            + " transaction, start and cancel a backtest",
                     HttpMethod.POST,
                     Role.ANALYST,
                     List.of(
                             "/patterns",
                             "/patterns/check",
+                            "/patterns/test",
                             "/patterns/*/draft",
                             "/patterns/*/submit",
                             "/patterns/*/backtests",
