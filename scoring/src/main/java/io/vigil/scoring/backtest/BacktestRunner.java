@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -73,6 +74,7 @@ class BacktestRunner {
     private final PatternCompiler compiler = new PatternCompiler();
     private final Semaphore slots;
     private final Map<String, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final ExecutorService workers = Executors.newCachedThreadPool(job -> {
         Thread thread = new Thread(job, "vigil-backtest");
         thread.setDaemon(true);
@@ -167,8 +169,18 @@ class BacktestRunner {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         cancelled.values().forEach(flag -> flag.set(true));
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            // a run stops at its next progress check and records why, while the database is still there
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void checkRange(Instant from, Instant to) {
@@ -282,8 +294,13 @@ class BacktestRunner {
                     result.hits(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (CancellationException e) {
-            runs.finished(run.runId(), BacktestStatus.CANCELLED, share[0], partial[0], null);
-            log.info("Backtest {} of {} cancelled", run.runId(), run.patternId());
+            if (stopping) {
+                runs.finished(run.runId(), BacktestStatus.FAILED, share[0], partial[0], "stopped: Vigil shut down");
+                log.info("Backtest {} of {} stopped: Vigil shuts down", run.runId(), run.patternId());
+            } else {
+                runs.finished(run.runId(), BacktestStatus.CANCELLED, share[0], partial[0], null);
+                log.info("Backtest {} of {} cancelled", run.runId(), run.patternId());
+            }
         } catch (RuntimeException e) {
             log.error("Backtest {} of {} failed", run.runId(), run.patternId(), e);
             runs.finished(run.runId(), BacktestStatus.FAILED, share[0], partial[0], e.toString());
