@@ -131,9 +131,29 @@ class PatternBacktestIT {
         assertThat(run[0].path("decisionChange").path("decline").asLong())
                 .isEqualTo(with.path("decline").asLong() - live.path("decline").asLong());
 
-        // kept with the pattern; a finished run cannot be cancelled
+        // a stricter expression given directly, without saving it: only the 4th attempt on card A is a hit
+        HttpResponse<String> stricter =
+                call("POST", "/api/v1/patterns/" + pattern + "/backtests", """
+                {"from": "%s", "to": "%s",
+                 "expression": "tx.merchantId == '%s' && tx.amount < 5.0 && features.card.count_15m >= 3"}
+                """.formatted(BASE, TO, MERCHANT));
+        assertThat(stricter.statusCode()).as(stricter.body()).isEqualTo(202);
+        String second = stricter.headers().firstValue("Location").orElseThrow();
+        eventually(Duration.ofSeconds(120), "the second backtest finished", () -> {
+            run[0] = ok(call("GET", second, null));
+            return !run[0].path("status").asText().equals("running");
+        });
+        assertThat(run[0].path("subject").asText()).isEqualTo("expression");
+        assertThat(run[0].path("result").path("sampleHits").get(0).asText()).isEqualTo(tx("a3"));
+        assertThat(run[0].path("result").path("hits").asLong()).isEqualTo(1);
+        assertThat(run[0].path("result").path("precision").asDouble()).isEqualTo(1.0);
+        assertThat(run[0].path("result").path("recall").asDouble()).isCloseTo(1.0 / 7, within(1e-12));
+
+        // both kept with the pattern, newest first; a finished run cannot be cancelled
         JsonNode runs = ok(call("GET", "/api/v1/patterns/" + pattern + "/backtests", null));
-        assertThat(runs.path("runs").findValuesAsText("runId")).contains(runId);
+        assertThat(runs.path("runs").findValuesAsText("runId"))
+                .containsExactly(run[0].path("runId").asText(), runId);
+        assertThat(runs.path("runs").findValuesAsText("subject")).containsExactly("expression", "draft");
         HttpResponse<String> cancel = call("DELETE", location, null);
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(409);
     }
