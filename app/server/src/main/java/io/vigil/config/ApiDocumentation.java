@@ -2,6 +2,7 @@ package io.vigil.config;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -96,7 +97,7 @@ class ApiDocumentation {
             if (!path.startsWith("/api/")) {
                 return;
             }
-            item.readOperations().forEach(operation -> {
+            item.readOperationsMap().forEach((method, operation) -> {
                 // springdoc may share one responses object between operations: give each its own
                 ApiResponses responses = new ApiResponses();
                 responses.putAll(operation.getResponses());
@@ -106,11 +107,38 @@ class ApiDocumentation {
                         responses.addApiResponse(status, problem(description));
                     }
                 });
-                if (path.startsWith("/api/v1/patterns")) {
+                if (path.startsWith("/api/v1/patterns/{id}/backtests")) {
+                    backtestAnswers(path, method, responses);
+                } else if (path.startsWith("/api/v1/patterns")) {
                     patternProblems(path, operation == item.getPost() || operation == item.getPut(), responses);
                 }
             });
         });
+    }
+
+    /** A backtest starts and is cancelled in the background (202), and is refused when Vigil runs enough of them. */
+    private static void backtestAnswers(String path, PathItem.HttpMethod method, ApiResponses responses) {
+        responses.addApiResponse(
+                "404", problem("Unknown pattern, or no backtest with this run id kept with the pattern"));
+        if (method == PathItem.HttpMethod.GET) {
+            return;
+        }
+        ApiResponse ok = responses.remove("200");
+        if (ok != null) {
+            responses.addApiResponse(
+                    "202", ok.description("Accepted: the run as it is now; it goes on in the background"));
+        }
+        if (method == PathItem.HttpMethod.DELETE) {
+            responses.addApiResponse("409", problem("The backtest is not running: it cannot be cancelled"));
+            return;
+        }
+        responses.addApiResponse(
+                "422",
+                problem("The tested expression or effect does not compile: the detail gives the compiler's message"));
+        responses.addApiResponse(
+                "503",
+                problem("As many backtests as Vigil runs at once (vigil.scoring.backtest.max-concurrent) are running;"
+                        + " retry after the Retry-After seconds, nothing was started"));
     }
 
     /** The patterns API's own answers: its lifecycle rules and the compiler's refusal. */
@@ -118,7 +146,7 @@ class ApiDocumentation {
         if (path.contains("{")) {
             responses.addApiResponse("404", problem("Unknown pattern"));
         }
-        if (changes && !path.equals("/api/v1/patterns/check")) {
+        if (changes && !path.equals("/api/v1/patterns/check") && !path.equals("/api/v1/patterns/test")) {
             responses.addApiResponse(
                     "409",
                     problem("A lifecycle rule forbids this step, and nothing was changed: approving one's own draft,"

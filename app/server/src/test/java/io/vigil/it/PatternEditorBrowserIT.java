@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A pattern's way from an analyst's draft to the decisions, in a real browser: the editor shows a compile error as the
  * analyst types and that the corrected expression compiles; the analyst saves and submits, and is not offered the
- * approval of their own draft; an approver approves and publishes it as active; a transaction it matches is then
+ * approval of their own draft, tests it on a typed transaction and backtests it over the last 24 hours; an approver approves and publishes it as active; a transaction it matches is then
  * declined with the pattern named among the reasons. Each page is saved under
  * {@code target/screenshots/PatternEditorBrowserIT}.
  *
@@ -61,6 +61,16 @@ class PatternEditorBrowserIT {
                 .as("the author is not offered the approval")
                 .isEmpty();
         browser.screenshot("submitted-by-the-analyst");
+
+        // the analyst tries it on a transaction typed in the editor, and backtests it over the last 24 hours
+        browser.clickCss("#sample-test summary");
+        browser.fill("sample", "{\"amount\": 12.5, \"attributes\": {\"browser_run\": \"" + RUN + "\"}}");
+        browser.click(browser.find("#sample-test"), "Test");
+        browser.awaitText("#sample-result", "Matches", "tx.attributes", "true");
+        browser.awaitText("#backtests", "Runs kept with the pattern");
+        browser.click(browser.find("#backtest-form"), "Backtest");
+        browser.awaitText("#backtest-run", "completed", "Transactions replayed", "Sample of hits");
+        browser.screenshot("tested-and-backtested-by-the-analyst");
 
         // another user, an approver, approves and publishes it as active
         browser.signIn(approver, approverPassword);

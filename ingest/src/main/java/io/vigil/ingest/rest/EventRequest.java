@@ -1,7 +1,7 @@
 package io.vigil.ingest.rest;
 
-import static io.vigil.ingest.rest.TransactionRequest.blankToNull;
-import static io.vigil.ingest.rest.TransactionRequest.lowerCase;
+import static io.vigil.ingest.api.TransactionFields.blankToNull;
+import static io.vigil.ingest.api.TransactionFields.lowerCase;
 
 import io.vigil.ingest.api.ApiRules;
 import io.vigil.ingest.api.EventFields;

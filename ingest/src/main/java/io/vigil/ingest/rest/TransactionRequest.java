@@ -7,7 +7,6 @@ import io.vigil.ingest.api.TransactionFields;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The body of {@code POST /api/v1/transactions}, exactly as the public contract names its fields. */
@@ -37,31 +36,6 @@ record TransactionRequest(
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("Invalid transaction", violations);
         }
-        return new TransactionDetails(
-                id,
-                ApiRules.instant(timestamp),
-                amount,
-                currency,
-                merchantId,
-                blankToNull(customerId),
-                blankToNull(cardFingerprint),
-                cardBin,
-                blankToNull(deviceId),
-                ip,
-                blankToNull(email),
-                country,
-                paymentMethod,
-                channel,
-                lowerCase(browser),
-                lowerCase(deviceType),
-                attributes);
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    static String lowerCase(String value) {
-        return value == null || value.isBlank() ? null : value.toLowerCase(Locale.ROOT);
+        return details();
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.patterns.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.patterns.api.ApprovePatternCommand;
 import io.vigil.patterns.api.ArchivePatternCommand;
 import io.vigil.patterns.api.CheckPatternQuery;
@@ -15,11 +16,13 @@ import io.vigil.patterns.api.PatternInvalidException;
 import io.vigil.patterns.api.PatternPage;
 import io.vigil.patterns.api.PatternRuleException;
 import io.vigil.patterns.api.PatternRules;
+import io.vigil.patterns.api.PatternTestResult;
 import io.vigil.patterns.api.PublishPatternCommand;
 import io.vigil.patterns.api.RejectPatternCommand;
 import io.vigil.patterns.api.RollBackPatternCommand;
 import io.vigil.patterns.api.SetPatternModeCommand;
 import io.vigil.patterns.api.SubmitPatternCommand;
+import io.vigil.patterns.api.TestPatternQuery;
 import io.vigil.patterns.rest.PatternRequests.CheckRequest;
 import io.vigil.patterns.rest.PatternRequests.CreateRequest;
 import io.vigil.patterns.rest.PatternRequests.DraftRequest;
@@ -27,6 +30,7 @@ import io.vigil.patterns.rest.PatternRequests.ModeRequest;
 import io.vigil.patterns.rest.PatternRequests.PublishRequest;
 import io.vigil.patterns.rest.PatternRequests.RollbackRequest;
 import io.vigil.patterns.rest.PatternRequests.StepRequest;
+import io.vigil.patterns.rest.PatternRequests.TestRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +155,22 @@ class PatternController {
         return queries.query(
                         new CheckPatternQuery(request.expression(), request.effect()),
                         ResponseTypes.instanceOf(PatternCheckResult.class))
+                .join();
+    }
+
+    /**
+     * Evaluates an expression against one sample transaction, changing nothing: whether it matches, the values it
+     * read and each top-level clause's value; {@code problems} says why it could not be evaluated.
+     */
+    @PostMapping(path = "/test", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PatternTestResult test(@RequestBody TestRequest request) {
+        JsonNode transaction = request.transaction();
+        String json = transaction == null || transaction.isNull()
+                ? null
+                : transaction.isTextual() ? transaction.asText() : transaction.toString();
+        return queries.query(
+                        new TestPatternQuery(request.expression(), json, request.transactionId()),
+                        ResponseTypes.instanceOf(PatternTestResult.class))
                 .join();
     }
 

@@ -1,17 +1,18 @@
 package io.vigil.patterns.rest;
 
-/** No pattern (or analyst-defined feature) with this id. */
+/** No pattern with this id, or no such thing of the pattern (a backtest run), or no analyst feature of that name. */
 class PatternNotFoundException extends RuntimeException {
 
     PatternNotFoundException(String id) {
         super("no pattern with id " + id);
     }
 
-    private PatternNotFoundException(String what, String id) {
-        super("no " + what + " " + id);
+    /** Something of a pattern that does not exist, {@code message} saying what. */
+    PatternNotFoundException(String message, boolean ofPattern) {
+        super(message);
     }
 
     static PatternNotFoundException feature(String name) {
-        return new PatternNotFoundException("feature named", name);
+        return new PatternNotFoundException("no feature named " + name, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.patterns.rest;
 
+import io.vigil.patterns.api.PatternBacktestBusyException;
 import io.vigil.patterns.api.PatternInvalidException;
 import io.vigil.patterns.api.PatternRuleException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +66,14 @@ class PatternProblems {
                         "conflict",
                         "Changed at the same time",
                         "the pattern was changed by another request at the same time; read it and try again"));
+    }
+
+    /** As many backtests as Vigil runs at once are running: nothing was started. */
+    @ExceptionHandler(PatternBacktestBusyException.class)
+    ResponseEntity<ProblemDetail> busy(PatternBacktestBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too many backtests", e.getMessage()));
     }
 
     @ExceptionHandler(PatternNotFoundException.class)

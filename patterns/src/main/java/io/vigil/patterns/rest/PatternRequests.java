@@ -1,5 +1,6 @@
 package io.vigil.patterns.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vigil.patterns.api.PatternDraft;
 import io.vigil.patterns.api.PatternInvalidException;
 import io.vigil.patterns.api.PatternMode;
@@ -40,6 +41,12 @@ final class PatternRequests {
 
     /** The earlier published version to make live again. */
     record RollbackRequest(Integer version, String comment) {}
+
+    /**
+     * An expression to evaluate against a sample transaction: {@code transaction} a JSON object of the transaction's
+     * fields (only {@code amount} required, {@code features} optional), or {@code transactionId} a recorded one.
+     */
+    record TestRequest(String expression, JsonNode transaction, String transactionId) {}
 
     /** An expression and effect to compile, changing nothing. */
     record CheckRequest(String expression, String effect) {}

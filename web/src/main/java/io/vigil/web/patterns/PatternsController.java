@@ -6,7 +6,9 @@ import io.vigil.patterns.api.CheckPatternQuery;
 import io.vigil.patterns.api.CreatePatternDraftCommand;
 import io.vigil.patterns.api.EditPatternDraftCommand;
 import io.vigil.patterns.api.PatternCheckResult;
+import io.vigil.patterns.api.PatternTestResult;
 import io.vigil.patterns.api.SubmitPatternCommand;
+import io.vigil.patterns.api.TestPatternQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -196,8 +198,57 @@ class PatternsController {
                                     ResponseTypes.instanceOf(PatternCheckResult.class))
                             .join());
         }
+        return editorAnswer("check", form, pattern, user, htmx, model, response);
+    }
+
+    /**
+     * Evaluates the editor's expression against one sample transaction, typed as JSON or a recorded one's id,
+     * changing nothing: the editor's "Test with a transaction" box. Through htmx it answers the result's fragment;
+     * without, the whole editor again with what was typed and the result.
+     *
+     * @param sample the transaction as JSON (the API's fields, only the amount required; {@code features} optional)
+     * @param sampleTransactionId a recorded transaction's id, used when given
+     */
+    @PostMapping("/test")
+    String test(
+            PatternForm form,
+            @RequestParam(required = false) String pattern,
+            @RequestParam(required = false) String sample,
+            @RequestParam(required = false) String sampleTransactionId,
+            Principal user,
+            HtmxRequest htmx,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("sample", sample);
+        model.addAttribute("sampleTransactionId", sampleTransactionId);
+        model.addAttribute(
+                "sampleResult",
+                queries.query(
+                                new TestPatternQuery(
+                                        form.expression(),
+                                        sample == null || sample.isBlank() ? null : sample,
+                                        sampleTransactionId == null || sampleTransactionId.isBlank()
+                                                ? null
+                                                : sampleTransactionId),
+                                ResponseTypes.instanceOf(PatternTestResult.class))
+                        .join());
+        return editorAnswer("sample-result", form, pattern, user, htmx, model, response);
+    }
+
+    /**
+     * What the editor's check and test answer: through htmx their fragment; otherwise the whole editor again (the new
+     * pattern's, or the pattern's page) with what was typed.
+     */
+    private String editorAnswer(
+            String fragment,
+            PatternForm form,
+            String pattern,
+            Principal user,
+            HtmxRequest htmx,
+            Model model,
+            HttpServletResponse response) {
         if (htmx.isHtmxRequest()) {
-            return "patterns/editor :: check";
+            return "patterns/editor :: " + fragment;
         }
         if (pattern == null || pattern.isBlank()) {
             model.addAttribute("form", form);

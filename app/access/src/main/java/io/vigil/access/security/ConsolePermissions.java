@@ -88,10 +88,18 @@ public final class ConsolePermissions {
                             "/patterns/*/rollback",
                             "/patterns/*/archive")),
             new Rule(
-                    "Write patterns: create one, save and submit its draft, check an expression",
+                    "Write patterns: create one, save and submit its draft, check an expression, test it on a"
+                            + " transaction, start and cancel a backtest",
                     HttpMethod.POST,
                     Role.ANALYST,
-                    List.of("/patterns", "/patterns/check", "/patterns/*/draft", "/patterns/*/submit")),
+                    List.of(
+                            "/patterns",
+                            "/patterns/check",
+                            "/patterns/test",
+                            "/patterns/*/draft",
+                            "/patterns/*/submit",
+                            "/patterns/*/backtests",
+                            "/patterns/*/backtests/*/cancel")),
             new Rule(
                     "Work reviews: claim or release a transaction decided review, approve or decline it with a reason",
                     HttpMethod.POST,
