@@ -7,7 +7,9 @@ import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcome;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.scoring.decision.CompiledPatternSet;
+import io.vigil.scoring.decision.PatternCompiler;
 import io.vigil.scoring.decision.RiskEngine;
 import io.vigil.scoring.features.FeatureSnapshot;
 import io.vigil.scoring.features.FeatureStore;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
@@ -67,7 +70,26 @@ final class BacktestReplay {
      * @param replacesLive whether the tested pattern replaces a pattern of the live set (same id)
      */
     record Subject(
-            CompiledPatternSet live, CompiledPatternSet alone, CompiledPatternSet withPattern, boolean replacesLive) {}
+            CompiledPatternSet live,
+            CompiledPatternSet alone,
+            CompiledPatternSet withPattern,
+            boolean replacesLive,
+            List<FeatureDefinition> features,
+            PatternCompiler compiler) {
+
+        /**
+         * How far before the range the replay starts counting: the built-in windows' day and an hour, or the longest
+         * analyst feature's window and a day, whichever is longer.
+         */
+        Duration warmUp() {
+            int longest = features.stream()
+                    .mapToInt(FeatureDefinition::windowMinutes)
+                    .max()
+                    .orElse(0);
+            Duration custom = Duration.ofMinutes(longest).plusDays(1);
+            return custom.compareTo(WARM_UP) > 0 ? custom : WARM_UP;
+        }
+    }
 
     /** Told how far the replay is; answers false to stop it. */
     @FunctionalInterface
@@ -93,7 +115,7 @@ final class BacktestReplay {
      * @throws CancellationException when {@code progress} asked to stop; the tally so far went to {@code stopped}
      */
     BacktestTally run(Instant from, Instant to, Subject subject, Progress progress, Consumer<BacktestTally> stopped) {
-        Instant warmFrom = from.minus(WARM_UP);
+        Instant warmFrom = from.minus(subject.warmUp());
         Scan scan = new Scan(storage.createTokenAt(warmFrom.minus(ApiRules.MAX_AHEAD)), progress, stopped);
 
         // the latest outcome of every transaction that has one
@@ -106,6 +128,7 @@ final class BacktestReplay {
         });
 
         FeatureStore features = new InMemoryFeatureStore(clock, maxEntities);
+        features.custom().defineReplayed(subject.features(), subject.compiler()::compileFilter);
         PriorityQueue<Pending> buffer = new PriorityQueue<>(
                 Comparator.comparing((Pending p) -> p.tx().timestamp()).thenComparingLong(Pending::arrival));
         Replayed replayed = new Replayed(from, subject, labels, features, scan.tally);

@@ -25,6 +25,7 @@ import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
 import io.vigil.scoring.decision.PatternCompiler;
 import io.vigil.scoring.decision.RiskEngine;
+import io.vigil.scoring.features.FeatureStore;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,7 @@ class BacktestRunner {
     private final RiskEngine engine;
     private final long maxEntities;
     private final Clock clock = Clock.systemUTC();
-    private final PatternCompiler compiler = new PatternCompiler();
+    private final FeatureStore features;
     private final Semaphore slots;
     private final Map<String, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -87,13 +88,15 @@ class BacktestRunner {
             JdbcTemplate jdbc,
             BacktestSettings settings,
             ScoringSettings scoring,
-            FeatureStoreSettings features) {
+            FeatureStoreSettings featureSettings,
+            FeatureStore features) {
         this.storage = storage;
         this.queries = queries;
         this.runs = new BacktestRuns(jdbc, Clock.systemUTC());
         this.settings = settings;
         this.engine = new RiskEngine(scoring, clock);
-        this.maxEntities = features.maxEntities();
+        this.maxEntities = featureSettings.maxEntities();
+        this.features = features;
         this.slots = new Semaphore(settings.maxConcurrent());
     }
 
@@ -101,7 +104,8 @@ class BacktestRunner {
     PatternBacktest handle(StartPatternBacktestCommand command, @MetaDataValue("actor") String actor) {
         checkRange(command.from(), command.to());
         PatternDefinition tested = tested(command);
-        List<String> problems = compiler.problems(tested.expression(), tested.effect());
+        List<String> problems =
+                new PatternCompiler(features.custom().definitions()).problems(tested.expression(), tested.effect());
         if (!problems.isEmpty()) {
             throw PatternInvalidException.doesNotCompile(problems);
         }
@@ -321,12 +325,15 @@ class BacktestRunner {
             }
         }
         with.add(tested);
-        CompiledPatternSet alone = compiler.compile(new PatternSet(0, List.of(tested)));
+        PatternCompiler withFeatures = new PatternCompiler(live.features());
+        CompiledPatternSet alone = withFeatures.compile(new PatternSet(0, List.of(tested)));
         return new BacktestReplay.Subject(
-                compiler.compile(live),
+                withFeatures.compile(live),
                 alone,
-                compiler.compile(new PatternSet(live.version(), with, live.lists())),
-                replaces);
+                withFeatures.compile(new PatternSet(live.version(), with, live.lists(), live.features())),
+                replaces,
+                live.features(),
+                withFeatures);
     }
 
     private static String describe(Duration d) {

@@ -25,7 +25,16 @@ import java.util.Optional;
  */
 public final class SampleEvaluation {
 
-    private final PatternCompiler compiler = new PatternCompiler();
+    private final PatternCompiler compiler;
+
+    public SampleEvaluation() {
+        this(List.of());
+    }
+
+    /** An evaluation whose expressions may also read these analyst features. */
+    public SampleEvaluation(List<io.vigil.patterns.api.FeatureDefinition> custom) {
+        this.compiler = new PatternCompiler(custom);
+    }
 
     /**
      * Why these feature values cannot be used (a name that is not a feature, a value of another type); empty when

@@ -62,6 +62,17 @@ public final class CustomFeatures {
         return added;
     }
 
+    /**
+     * Defines the features as ready at once, with nothing to backfill: for a replay (a backtest) that feeds the
+     * history through this store itself, from before its range.
+     */
+    public synchronized void defineReplayed(
+            List<FeatureDefinition> definitions, Function<String, Predicate<TransactionDetails>> filters) {
+        for (Registered r : define(definitions, filters)) {
+            r.feature.ready(Long.MIN_VALUE / 2);
+        }
+    }
+
     /** A feature just registered, to be backfilled; opaque outside this package. */
     public static final class Registered {
         final AnalystFeature feature;

@@ -40,12 +40,16 @@ class SamplePatternTest {
     private final FeatureStore features;
     private final QueryGateway queries;
     private final Clock clock;
-    private final SampleEvaluation evaluation = new SampleEvaluation();
 
     SamplePatternTest(FeatureStore features, QueryGateway queries) {
         this.features = features;
         this.queries = queries;
         this.clock = Clock.systemUTC();
+    }
+
+    /** An evaluation that knows the analyst features this node holds, so a draft may read them. */
+    private SampleEvaluation evaluation() {
+        return new SampleEvaluation(features.custom().definitions());
     }
 
     /**
@@ -89,7 +93,7 @@ class SamplePatternTest {
                         "transactionId: no transaction " + query.transactionId().strip()));
             }
             TransactionDetails tx = recorded.get().transaction();
-            return evaluation.evaluate(query.expression(), tx, features.read(tx), Map.of());
+            return evaluation().evaluate(query.expression(), tx, features.read(tx), Map.of());
         }
         if (query.transaction() == null || query.transaction().isBlank()) {
             return PatternTestResult.refused(List.of("transaction is required: a JSON object, or a transactionId"));
@@ -118,6 +122,6 @@ class SamplePatternTest {
             return PatternTestResult.refused(problems);
         }
         TransactionDetails tx = sample.details();
-        return evaluation.evaluate(query.expression(), tx, features.read(tx), given);
+        return evaluation().evaluate(query.expression(), tx, features.read(tx), given);
     }
 }

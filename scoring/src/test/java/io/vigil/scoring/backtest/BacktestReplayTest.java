@@ -9,6 +9,8 @@ import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
 import io.vigil.patterns.api.BacktestResult;
 import io.vigil.patterns.api.BacktestResult.DecisionMix;
+import io.vigil.patterns.api.FeatureAggregation;
+import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
@@ -94,6 +96,26 @@ class BacktestReplayTest {
     }
 
     @Test
+    void aPatternReadingAnAnalystFeatureIsBacktestedWithTheFeatureWarmedUpOverItsWindow() {
+        store(
+                recorded("a-0301", "card-a", "2004-02-27T10:00:00Z"), // three days before: in the 7-day window
+                recorded("a-0302", "card-a", "2004-02-28T10:00:00Z"),
+                recorded("a-1005", "card-a", "10:05"),
+                recorded("b-1010", "card-b", "10:10"));
+        FeatureDefinition weekly =
+                new FeatureDefinition("card_count_7d", "card", FeatureAggregation.COUNT, null, 10080, null);
+        PatternSet live = new PatternSet(3, List.of(), List.of(), List.of(weekly));
+
+        BacktestResult result =
+                replay("features.custom.card_count_7d >= 2", live).result();
+
+        assertThat(result.transactions()).isEqualTo(2);
+        assertThat(result.sampleHits())
+                .as("a-1005 sees the two transactions of days before the range, beyond the 25 hours of warm-up")
+                .containsExactly("a-1005");
+    }
+
+    @Test
     void asksForProgressAndStopsWhenTold() {
         for (int i = 0; i < BacktestReplay.PROGRESS_EVERY + 10; i++) {
             store(recorded("t-" + i, "card-" + i, "10:30"));
@@ -125,11 +147,14 @@ class BacktestReplayTest {
                 .filter(p -> !p.id().equals(tested.id()))
                 .toList());
         with.add(tested);
+        PatternCompiler withFeatures = new PatternCompiler(live.features());
         return new BacktestReplay.Subject(
-                compiler.compile(live),
-                compiler.compile(new PatternSet(0, List.of(tested))),
-                compiler.compile(new PatternSet(live.version(), with)),
-                live.patterns().stream().anyMatch(p -> p.id().equals(tested.id())));
+                withFeatures.compile(live),
+                withFeatures.compile(new PatternSet(0, List.of(tested))),
+                withFeatures.compile(new PatternSet(live.version(), with, live.lists(), live.features())),
+                live.patterns().stream().anyMatch(p -> p.id().equals(tested.id())),
+                live.features(),
+                withFeatures);
     }
 
     private void store(Object... payloads) {
@@ -140,7 +165,13 @@ class BacktestReplayTest {
 
     private static TransactionRecordedEvent recorded(String id, String card, String time) {
         return new TransactionRecordedEvent(
-                id, transaction(id, Instant.parse("2004-03-01T" + time + ":00Z"), "10.00", "EUR", card));
+                id,
+                transaction(
+                        id,
+                        time.contains("T") ? Instant.parse(time) : Instant.parse("2004-03-01T" + time + ":00Z"),
+                        "10.00",
+                        "EUR",
+                        card));
     }
 
     /** A transaction with only what backtests need: the rest is absent. */
