@@ -18,12 +18,14 @@ import java.util.Objects;
  * <ul>
  *   <li><b>The baseline.</b> The samples are the same minute and the {@code halfWindow} minutes either side of it on
  *       the history days of the {@link HistoryPlan}: the same weekday of the last four weeks once the series has a
- *       week of history, the last three days before that. Samples further than five robust deviations from their
+ *       week of history; before that, the last three days and the minutes just before the judged ones. Samples further than five robust deviations from their
  *       median (a past outage, a spike) are left out; the expected value is the mean of the rest.
  *   <li><b>The spread comes from the history too.</b> For a count, the variance of the samples, at least the mean
  *       (Poisson), is the variance of a negative binomial (gamma-Poisson) whose tails give the p-value: real counts
  *       vary far more than Poisson noise, and a Poisson test calls that wobble significant. For a rate, the Pearson
- *       dispersion of the samples' successes (quasi-binomial, at least 1) widens the binomial variance. Both are
+ *       dispersion of the samples' successes (quasi-binomial, at least 1) and the day-to-day variance of the rate
+ *       widen the binomial variance, and an exact binomial tail on the attempts shrunk by that ratio gives the
+ *       p-value (a z-test overstates the evidence of a few dozen attempts by orders of magnitude). Both are
  *       widened further for the uncertainty of a baseline made of few samples.
  *   <li><b>Persistence.</b> An alert needs the last {@code persistence} minutes all to deviate on the same side, each
  *       with a p-value below the sensitivity's per-minute level, or the current minute alone to be extreme. A single
@@ -94,9 +96,9 @@ public final class SeasonalDetector implements BaselineDetector {
     /** The one-sided p-value below which one minute alone raises an alert. */
     public static double extremePValue(Sensitivity sensitivity) {
         return switch (sensitivity) {
-            case LOW -> 1e-10;
-            case MEDIUM -> 1e-9;
-            case HIGH -> 1e-8;
+            case LOW -> 1e-9;
+            case MEDIUM -> 1e-7;
+            case HIGH -> 1e-6;
         };
     }
 
@@ -114,12 +116,21 @@ public final class SeasonalDetector implements BaselineDetector {
      * @param between the variance of the level from one day to another (of a count per minute, or of a rate)
      * @param total the attempts of the samples kept
      * @param samples how many samples were kept
+     * @param days how many days (the recent minutes counting as one) the samples came from
      */
-    record Baseline(double expected, double within, double between, double total, int samples) {
+    record Baseline(double expected, double within, double between, double total, int samples, int days) {
 
-        /** Widening for a baseline made of few samples: its mean and its spread are estimates. */
+        /**
+         * Widening for a baseline made of few samples: its mean is an estimate (1 + 1/n), and so is its spread, from
+         * n - days degrees of freedom (1 + 4/df: with 4 degrees of freedom a variance is often half its true value).
+         */
         double widening() {
-            return (1 + 1.0 / samples) * (1 + 2.0 / samples);
+            return (1 + 1.0 / samples) * spreadWidening();
+        }
+
+        /** The part of {@link #widening()} for the spread alone. */
+        double spreadWidening() {
+            return 1 + 4.0 / Math.max(1, samples - days);
         }
     }
 
@@ -164,10 +175,54 @@ public final class SeasonalDetector implements BaselineDetector {
         } else if (!anomalous) {
             anomalous = pValue < windowPValue && relativeChange(value, expected, drop) >= minRelativeChange;
         }
+        if (!anomalous) {
+            double p = longWindowPValue(successes, attempts, baseline, drop);
+            if (p < windowPValue) {
+                anomalous = true;
+                pValue = p;
+            }
+        }
         Direction observed = value < expected ? Direction.DROP : value > expected ? Direction.SPIKE : null;
         return new Verdict(
                 anomalous, observed, value, expected, Reference.BASELINE, pValue, Verdict.score(pValue), volume);
     }
+
+    /**
+     * The p-value of the last {@link #LONG_WINDOW} minutes together (the persistence minutes and the recent ones after
+     * them), when at least 80% of them are on the tested side, the current one clearly (half the relative change), and
+     * together they reach the relative change; 1 otherwise. A coarser grain in all but name: a level shift, or a surge on a quiet series, too small for three
+     * minutes of noisy counts shows over ten.
+     */
+    private double longWindowPValue(long[] successes, long[] attempts, Baseline baseline, boolean drop) {
+        int persistence = plan.persistence();
+        if (persistence + plan.recent() < LONG_WINDOW
+                || !testable(attempts[0])
+                || relativeChange(value(successes[0], attempts[0]), baseline.expected(), drop)
+                        < minRelativeChange / 2) {
+            return 1; // the window's last minute must still be clearly off, so that a recovery ends the alert
+        }
+        long s = 0;
+        long a = 0;
+        int onSide = 0;
+        for (int i = 0; i < LONG_WINDOW; i++) {
+            int at = i < persistence ? i : plan.recentStart() + i - persistence;
+            if (!testable(attempts[at])) {
+                return 1;
+            }
+            double v = value(successes[at], attempts[at]);
+            onSide += (drop ? v < baseline.expected() : v > baseline.expected()) ? 1 : 0;
+            s += successes[at];
+            a += attempts[at];
+        }
+        double windowValue = kind == SampleKind.COUNT ? (double) a / LONG_WINDOW : (double) s / a;
+        if (onSide < 0.8 * LONG_WINDOW || relativeChange(windowValue, baseline.expected(), drop) < minRelativeChange) {
+            return 1;
+        }
+        return pValue(s, a, LONG_WINDOW, baseline, drop);
+    }
+
+    /** Minutes of the long window: see {@link #longWindowPValue}. */
+    static final int LONG_WINDOW = 10;
 
     @Override
     public boolean deviates(long[] successes, long[] attempts) {
@@ -204,19 +259,20 @@ public final class SeasonalDetector implements BaselineDetector {
     }
 
     /**
-     * The baseline from the weekly days that have data, or the daily ones while no weekly day has; null when there
-     * are fewer than three samples or their attempts together stay below {@code minVolume}. A day has data when any
+     * The baseline from the weekly days that have data, or while no weekly day has, the daily ones and the recent
+     * minutes (the level of today, as one more day); null when there are fewer than three samples or their attempts together stay below {@code minVolume}. A day has data when any
      * minute of its window had attempts: the rollups cannot tell a quiet minute from one before the series existed.
      */
     Baseline baseline(long[] successes, long[] attempts) {
-        int size = plan.days().size() * plan.window();
+        int size = plan.days().size() * plan.window() + plan.recent();
         double[] values = new double[size];
         long[] s = new long[size];
         long[] a = new long[size];
         int[] day = new int[size];
-        int n = collect(weekly, successes, attempts, values, s, a, day);
+        int n = collect(weekly, successes, attempts, values, s, a, day, 0);
         if (n == 0) {
-            n = collect(daily, successes, attempts, values, s, a, day);
+            n = collect(daily, successes, attempts, values, s, a, day, 0);
+            n = collectRecent(successes, attempts, values, s, a, day, n);
         }
         long total = 0;
         for (int i = 0; i < n; i++) {
@@ -229,8 +285,8 @@ public final class SeasonalDetector implements BaselineDetector {
         return kind == SampleKind.COUNT ? countBaseline(a, day, keep, n) : rateBaseline(s, a, day, keep, n);
     }
 
-    private int collect(int[] days, long[] successes, long[] attempts, double[] values, long[] s, long[] a, int[] day) {
-        int n = 0;
+    private int collect(
+            int[] days, long[] successes, long[] attempts, double[] values, long[] s, long[] a, int[] day, int n) {
         int window = plan.window();
         for (int d : days) {
             int start = plan.dayStart(d);
@@ -255,6 +311,22 @@ public final class SeasonalDetector implements BaselineDetector {
         return n;
     }
 
+    /** The recent minutes, as one more day (the last index), for a series without a week of history. */
+    private int collectRecent(
+            long[] successes, long[] attempts, double[] values, long[] s, long[] a, int[] day, int n) {
+        for (int j = plan.recentStart(); j < plan.size(); j++) {
+            if (attempts[j] < 0 || (kind == SampleKind.RATE && attempts[j] == 0)) {
+                continue;
+            }
+            s[n] = successes[j];
+            a[n] = attempts[j];
+            values[n] = value(successes[j], attempts[j]);
+            day[n] = plan.days().size();
+            n++;
+        }
+        return n;
+    }
+
     /** The samples within {@link #OUTLIER_DEVIATIONS} robust deviations of their median (a past outage is not). */
     private boolean[] kept(double[] values, long[] a, int n) {
         double median = median(values, n);
@@ -275,7 +347,7 @@ public final class SeasonalDetector implements BaselineDetector {
      * independent evidence when the whole day can sit high or low.
      */
     private Baseline countBaseline(long[] a, int[] day, boolean[] keep, int n) {
-        double[] daySum = new double[plan.days().size()];
+        double[] daySum = new double[plan.days().size() + 1];
         int[] dayCount = new int[daySum.length];
         double sum = 0;
         long total = 0;
@@ -310,14 +382,12 @@ public final class SeasonalDetector implements BaselineDetector {
         double msb = days > 1 ? between / (days - 1) : 0;
         double perDay = (double) kept / days;
         double levelVariance = days > 1 ? Math.max(0, (msb - msw) / perDay) : 0;
-        // a level known from one or two days is known poorly: at least 15% (5% from three days on) of the mean
-        double floor = (days < 3 ? 0.15 : 0.05) * mean;
-        return new Baseline(mean, Math.max(msw, mean), Math.max(levelVariance, floor * floor), total, kept);
+        return new Baseline(mean, Math.max(msw, mean), shrunk(levelVariance, days, mean), total, kept, days);
     }
 
     /** The pooled rate, its Pearson dispersion within days (at least 1), and the variance of the rate by day. */
     private Baseline rateBaseline(long[] s, long[] a, int[] day, boolean[] keep, int n) {
-        long[] daySuccesses = new long[plan.days().size()];
+        long[] daySuccesses = new long[plan.days().size() + 1];
         long[] dayAttempts = new long[daySuccesses.length];
         long successes = 0;
         long attempts = 0;
@@ -357,33 +427,58 @@ public final class SeasonalDetector implements BaselineDetector {
         }
         double dispersion = kept > days ? Math.max(1, pearson / (kept - days)) : 1;
         double levelVariance = days > 1 ? Math.max(0, (between - dispersion * binomialPart) / (days - 1)) : 0;
-        double floor = (days < 3 ? 0.15 : 0.05) * Math.min(rate, 1 - rate);
-        return new Baseline(
-                (double) successes / attempts, dispersion, Math.max(levelVariance, floor * floor), attempts, kept);
+        double level = shrunk(levelVariance, days, Math.min(rate, 1 - rate));
+        return new Baseline((double) successes / attempts, dispersion, level, attempts, kept, days);
     }
+
+    /**
+     * The day-to-day variance of the level, estimated from {@code days} days, shrunk towards a prior of
+     * {@link #LEVEL_PRIOR} of {@code scale} (the mean count, or a rate's rarer outcome) with the weight of
+     * {@link #PRIOR_DAYS} days: from two or three days an estimated variance is mostly noise, and too small an estimate
+     * makes every minute of an ordinary high day look significant.
+     */
+    private static double shrunk(double estimate, int days, double scale) {
+        double prior = LEVEL_PRIOR * scale * LEVEL_PRIOR * scale;
+        double weight = Math.max(0, days - 1);
+        return (weight * estimate + PRIOR_DAYS * prior) / (weight + PRIOR_DAYS);
+    }
+
+    /** The prior day-to-day variation of a level, as a share of it. */
+    static final double LEVEL_PRIOR = 0.1;
+
+    /** How many days of evidence the prior weighs as. */
+    static final double PRIOR_DAYS = 4;
 
     /**
      * The one-sided p-value, doubled for BOTH, of {@code minutes} minutes together (successes s of attempts a)
      * against the baseline on the tested side. A count's sum is a negative binomial whose variance adds the minutes'
      * own variance ({@code minutes * within}) and the day's level shared by all of them ({@code minutes² *
-     * between}); a rate's is compared with a normal whose variance is the dispersed binomial one plus the level's.
+     * between}); a rate's is an exact binomial tail on attempts shrunk by its variance ratio (quasi-binomial).
      */
     private double pValue(long s, long a, int minutes, Baseline baseline, boolean drop) {
         double p;
         if (kind == SampleKind.COUNT) {
             double mean = minutes * baseline.expected();
-            double variance = (minutes * baseline.within() + (double) minutes * minutes * baseline.between())
-                    * baseline.widening();
+            // the minutes' own noise, the uncertainty of a mean from n samples carried by all of them (m² σ² / n),
+            // and the day's level they share (m² between)
+            double variance = (minutes * baseline.within() * (1 + (double) minutes / baseline.samples())
+                            + (double) minutes * minutes * baseline.between())
+                    * baseline.spreadWidening();
             p = drop
                     ? Significance.negativeBinomialAtMost(a, mean, variance)
                     : Significance.negativeBinomialAtLeast(a, mean, variance);
         } else {
+            // the binomial test on counts shrunk by the variance ratio (quasi-binomial): the dispersion within days,
+            // the uncertainty of the baseline's rate and the day's level, against a plain binomial's variance
             double rate = Math.min(Math.max(baseline.expected(), 0.5 / baseline.total()), 1 - 0.5 / baseline.total());
+            double binomial = rate * (1 - rate) / a;
             double variance =
                     (baseline.within() * rate * (1 - rate) * (1.0 / a + 1.0 / baseline.total()) + baseline.between())
                             * baseline.widening();
-            double z = ((double) s / a - rate) / Math.sqrt(variance);
-            p = drop ? Significance.normalLowerTail(z) : Significance.normalUpperTail(z);
+            double ratio = Math.max(1, variance / binomial);
+            long n = Math.max(1, Math.round(a / ratio));
+            long k = Math.round((double) s / a * n);
+            p = drop ? Significance.binomialAtMost(k, n, rate) : Significance.binomialAtLeast(k, n, rate);
         }
         return direction == Direction.BOTH ? Math.min(1.0, 2 * p) : p;
     }

@@ -22,32 +22,41 @@ class SeasonalDetectorTest {
     private static final int DAY = Traffic.DAY;
 
     @Test
-    void thePlanReadsTheRecentMinutesThenEachDaysWindow() {
-        HistoryPlan plan = new HistoryPlan(2, 1, List.of(1, 7));
+    void thePlanReadsThePersistenceMinutesThenEachDaysWindowThenTheRecentMinutes() {
+        HistoryPlan plan = new HistoryPlan(2, 1, List.of(1, 7), 2);
 
         assertThat(plan.offsets())
-                .containsExactly(0, 60, 86_400 + 60, 86_400, 86_400 - 60, 604_800 + 60, 604_800, 604_800 - 60);
-        assertThat(plan.size()).isEqualTo(8);
+                .containsExactly(
+                        0, 60, 86_400 + 60, 86_400, 86_400 - 60, 604_800 + 60, 604_800, 604_800 - 60, 120, 180);
+        assertThat(plan.size()).isEqualTo(10);
         assertThat(plan.dayStart(1)).isEqualTo(5);
+        assertThat(plan.recentStart()).isEqualTo(8);
         assertThat(plan.reach()).isEqualTo(604_860);
-        assertThatThrownBy(() -> new HistoryPlan(0, 1, List.of(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HistoryPlan(1, 1, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HistoryPlan(0, 1, List.of(1), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HistoryPlan(1, 1, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void aSeriesWithoutHistoryIsNeverJudgedOnItsPreviousMinute() {
+    void aSeriesWithoutADayOfHistoryIsJudgedOnItsRecentMinutesNeverOnThePreviousOneAlone() {
         BaselineDetector detector = Traffic.seasonal(Direction.DROP, Sensitivity.HIGH);
         Map<Long, Sample> series = new HashMap<>();
-        for (long m = 0; m < 120; m++) {
+        series.put(99L, Sample.count(1000));
+        series.put(100L, Sample.count(0));
+
+        Verdict previousOnly = detector.evaluateAt(m -> series.getOrDefault(m, Sample.NONE), 100);
+
+        assertThat(previousOnly.anomalous()).isFalse();
+        assertThat(previousOnly.reference()).isNull();
+        assertThat(previousOnly.pValue()).isEqualTo(1.0);
+
+        for (long m = 80; m < 100; m++) {
             series.put(m, Sample.count(1000));
         }
-        series.put(120L, Sample.count(0));
-
-        Verdict verdict = detector.evaluateAt(m -> series.getOrDefault(m, Sample.NONE), 120);
-
-        assertThat(verdict.anomalous()).isFalse();
-        assertThat(verdict.reference()).isNull();
-        assertThat(verdict.pValue()).isEqualTo(1.0);
+        Verdict recent = detector.evaluateAt(m -> series.getOrDefault(m, Sample.NONE), 100);
+        assertThat(recent.anomalous())
+                .as("a collapse against 10 ordinary minutes")
+                .isTrue();
+        assertThat(recent.expected()).isEqualTo(1000.0);
     }
 
     @Test
@@ -67,17 +76,21 @@ class SeasonalDetectorTest {
         series.put(now, new Sample(14, 40));
         BaselineDetector detector = BaselineDetector.of(SampleKind.RATE, Direction.DROP, Sensitivity.MEDIUM, null);
 
-        Verdict verdict = detector.evaluateAt(series::get, now);
+        Verdict verdict = detector.evaluateAt(m -> series.getOrDefault(m, Sample.NONE), now);
 
-        assertThat(verdict.anomalous()).isTrue();
+        assertThat(verdict.anomalous()).as("%s", verdict).isTrue();
         assertThat(verdict.observed()).isEqualTo(Direction.DROP);
         assertThat(verdict.reference()).isEqualTo(Reference.BASELINE);
         assertThat(verdict.expected()).isBetween(0.88, 0.92);
         assertThat(verdict.value()).isEqualTo(0.35);
-        assertThat(detector.evaluateAt(series::get, now - 1).anomalous()).isFalse();
+        assertThat(detector.evaluateAt(m -> series.getOrDefault(m, Sample.NONE), now - 1)
+                        .anomalous())
+                .isFalse();
         // an ordinary 82% minute on 40 attempts is noise
         series.put(now, new Sample(33, 40));
-        assertThat(detector.evaluateAt(series::get, now).anomalous()).isFalse();
+        assertThat(detector.evaluateAt(m -> series.getOrDefault(m, Sample.NONE), now)
+                        .anomalous())
+                .isFalse();
     }
 
     @Test
@@ -105,6 +118,34 @@ class SeasonalDetectorTest {
                     : 0;
         }
         assertThat(anomalous).isZero();
+    }
+
+    @Test
+    void smallRateSeriesOfANewVigilRaiseNothingOverTwoDays() {
+        // MonitoringIT's small series: 3 to 25 attempts a minute at 90% success, two days from the first minute on,
+        // so the first day is judged on its recent minutes and the second on the first
+        for (long seed = 1; seed <= 4; seed++) {
+            Random random = new Random(seed);
+            Sample[] samples = new Sample[2 * DAY];
+            for (int m = 0; m < samples.length; m++) {
+                long attempts = Traffic.poisson(random, Traffic.cycle(m, 3, 25));
+                long successes = 0;
+                for (long i = 0; i < attempts; i++) {
+                    successes += random.nextDouble() < 0.9 ? 1 : 0;
+                }
+                samples[m] = new Sample(successes, attempts);
+            }
+            BaselineDetector detector = BaselineDetector.of(SampleKind.RATE, Direction.DROP, Sensitivity.MEDIUM, null);
+
+            int anomalous = 0;
+            for (int m = 0; m < samples.length; m++) {
+                anomalous += detector.evaluateAt(i -> i >= 0 && i < samples.length ? samples[(int) i] : Sample.NONE, m)
+                                .anomalous()
+                        ? 1
+                        : 0;
+            }
+            assertThat(anomalous).as("seed %d", seed).isZero();
+        }
     }
 
     @Test

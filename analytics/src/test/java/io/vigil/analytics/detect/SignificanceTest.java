@@ -146,6 +146,17 @@ class SignificanceTest {
     }
 
     @Test
+    void binomialTailsAgainstAKnownRateAreExact() {
+        // 5 or fewer successes of 10 at p = 0.9: sum of C(10, k) 0.9^k 0.1^(10-k) for k <= 5 = 0.0016349374
+        assertRelative(Significance.binomialAtMost(5, 10, 0.9), 0.0016349374, 1e-8);
+        assertRelative(Significance.binomialAtLeast(6, 10, 0.9), 1 - 0.0016349374, 1e-9);
+        // all 20 successes at p = 0.5
+        assertRelative(Significance.binomialAtLeast(20, 20, 0.5), Math.pow(0.5, 20), 1e-12);
+        assertThat(Significance.binomialAtMost(3, 10, 0.2) + Significance.binomialAtLeast(4, 10, 0.2))
+                .isCloseTo(1.0, offset(1e-12));
+    }
+
+    @Test
     void lnGammaMatchesTheFactorials() {
         for (int n = 1; n < 200; n++) {
             double expected = Significance.lnFactorial(n);
