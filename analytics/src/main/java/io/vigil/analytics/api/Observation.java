@@ -8,7 +8,7 @@ import java.util.Set;
  * @param value the measured value of the minute
  * @param expected the value the reference predicted
  * @param reference what the minute was compared with: {@value #PREVIOUS_MINUTE}, {@value #YESTERDAY} or
- *     {@value #LAST_WEEK}
+ *     {@value #LAST_WEEK}, or {@value #BASELINE} for the baseline made of many samples of the series' history
  * @param pValue how likely a deviation at least this large is by chance, 0..1
  * @param score 0..100, higher is more anomalous
  * @param volume how many transactions the minute held
@@ -18,8 +18,9 @@ public record Observation(double value, double expected, String reference, doubl
     public static final String PREVIOUS_MINUTE = "previous_minute";
     public static final String YESTERDAY = "yesterday";
     public static final String LAST_WEEK = "last_week";
+    public static final String BASELINE = "baseline";
 
-    private static final Set<String> REFERENCES = Set.of(PREVIOUS_MINUTE, YESTERDAY, LAST_WEEK);
+    private static final Set<String> REFERENCES = Set.of(PREVIOUS_MINUTE, YESTERDAY, LAST_WEEK, BASELINE);
 
     public Observation {
         if (!Double.isFinite(value) || !Double.isFinite(expected)) {
@@ -27,7 +28,7 @@ public record Observation(double value, double expected, String reference, doubl
         }
         if (!REFERENCES.contains(reference)) {
             throw new IllegalArgumentException(
-                    "reference must be previous_minute, yesterday or last_week, not " + reference);
+                    "reference must be previous_minute, yesterday, last_week or baseline, not " + reference);
         }
         if (!(pValue >= 0 && pValue <= 1)) {
             throw new IllegalArgumentException("pValue must be between 0 and 1, not " + pValue);

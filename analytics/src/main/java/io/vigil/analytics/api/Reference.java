@@ -8,7 +8,9 @@ package io.vigil.analytics.api;
 public enum Reference {
     PREVIOUS_MINUTE("previous_minute"),
     YESTERDAY("yesterday"),
-    LAST_WEEK("last_week");
+    LAST_WEEK("last_week"),
+    /** The baseline made of many samples of the series' history (the same minutes on earlier days and weeks). */
+    BASELINE("baseline");
 
     private final String wireName;
 

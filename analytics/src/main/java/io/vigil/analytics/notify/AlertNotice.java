@@ -56,7 +56,8 @@ public record AlertNotice(
     public enum Reference {
         PREVIOUS_MINUTE("the previous minute"),
         YESTERDAY("the same minute yesterday"),
-        LAST_WEEK("the same minute last week");
+        LAST_WEEK("the same minute last week"),
+        BASELINE("the usual level at this time of day and week");
 
         private final String phrase;
 
@@ -64,7 +65,7 @@ public record AlertNotice(
             this.phrase = phrase;
         }
 
-        /** The name in messages: {@code previous_minute}, {@code yesterday} or {@code last_week}. */
+        /** The name in messages: {@code previous_minute}, {@code yesterday}, {@code last_week} or {@code baseline}. */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }

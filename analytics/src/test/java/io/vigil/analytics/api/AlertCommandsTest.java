@@ -84,7 +84,7 @@ class AlertCommandsTest {
     @Test
     void anObservationIsWithinItsRanges() {
         assertThatThrownBy(() -> new Observation(1, 2, "last_month", 0.5, 50, 1))
-                .hasMessage("reference must be previous_minute, yesterday or last_week, not last_month");
+                .hasMessage("reference must be previous_minute, yesterday, last_week or baseline, not last_month");
         assertThatThrownBy(() -> new Observation(1, 2, Observation.YESTERDAY, 1.5, 50, 1))
                 .hasMessage("pValue must be between 0 and 1, not 1.5");
         assertThatThrownBy(() -> new Observation(1, 2, Observation.YESTERDAY, 0.5, 101, 1))

@@ -112,7 +112,7 @@ class SeriesDetectorTest {
         Random random = new Random(20240305);
         long[] counts = new long[2 * DAY];
         for (int minute = 0; minute < counts.length; minute++) {
-            counts[minute] = poisson(random, 120 + 80 * Math.sin(2 * Math.PI * minute / DAY));
+            counts[minute] = Traffic.poisson(random, 120 + 80 * Math.sin(2 * Math.PI * minute / DAY));
         }
         SeriesDetector detector = new SeriesDetector(SampleKind.COUNT, Direction.BOTH, Sensitivity.MEDIUM);
 
@@ -129,7 +129,7 @@ class SeriesDetectorTest {
         Sample[] samples = new Sample[2 * DAY];
         for (int minute = 0; minute < samples.length; minute++) {
             double phase = Math.sin(2 * Math.PI * minute / DAY);
-            long attempts = poisson(random, 400 + 300 * phase);
+            long attempts = Traffic.poisson(random, 400 + 300 * phase);
             double successRate = 0.9 + 0.03 * phase;
             long successes = 0;
             for (long i = 0; i < attempts; i++) {
@@ -288,18 +288,6 @@ class SeriesDetectorTest {
             anomalies += verdict.anomalous() ? 1 : 0;
         }
         return anomalies;
-    }
-
-    /** Knuth's multiplication method; fine for the means used here (well below 700). */
-    private static long poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        long k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 
     private static Sample count(long events) {

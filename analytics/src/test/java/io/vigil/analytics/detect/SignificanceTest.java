@@ -121,6 +121,50 @@ class SignificanceTest {
         assertThat(Significance.lnFactorial(1)).isZero();
     }
 
+    @Test
+    void negativeBinomialTailsOfAGeometricCountAreExact() {
+        // size 1 is the geometric distribution: with mean m, P(X >= c) = (m / (1 + m))^c
+        double mean = 4;
+        double variance = mean + mean * mean;
+        for (long c : new long[] {1, 5, 20, 80}) {
+            assertRelative(Significance.negativeBinomialAtLeast(c, mean, variance), Math.pow(0.8, c), 1e-9);
+            assertRelative(Significance.negativeBinomialAtMost(c - 1, mean, variance), 1 - Math.pow(0.8, c), 1e-9);
+        }
+    }
+
+    @Test
+    void negativeBinomialTailsAreWiderThanPoissonAndEqualWithoutOverDispersion() {
+        assertThat(Significance.negativeBinomialAtMost(60, 200, 200)).isEqualTo(Significance.poissonAtMost(60, 200));
+        assertThat(Significance.negativeBinomialAtLeast(300, 200, 200))
+                .isEqualTo(Significance.poissonAtLeast(300, 200));
+        // a count of 120 where 200 is usual: p ~ 1e-9 for Poisson noise, ordinary when the variance is 10x the mean
+        assertThat(Significance.poissonAtMost(120, 200)).isLessThan(1e-8);
+        assertThat(Significance.negativeBinomialAtMost(120, 200, 2000)).isGreaterThan(0.02);
+        assertThat(Significance.negativeBinomialAtMost(120, 200, 2000)
+                        + Significance.negativeBinomialAtLeast(121, 200, 2000))
+                .isCloseTo(1.0, offset(1e-12));
+    }
+
+    @Test
+    void binomialTailsAgainstAKnownRateAreExact() {
+        // 5 or fewer successes of 10 at p = 0.9: sum of C(10, k) 0.9^k 0.1^(10-k) for k <= 5 = 0.0016349374
+        assertRelative(Significance.binomialAtMost(5, 10, 0.9), 0.0016349374, 1e-8);
+        assertRelative(Significance.binomialAtLeast(6, 10, 0.9), 1 - 0.0016349374, 1e-9);
+        // all 20 successes at p = 0.5
+        assertRelative(Significance.binomialAtLeast(20, 20, 0.5), Math.pow(0.5, 20), 1e-12);
+        assertThat(Significance.binomialAtMost(3, 10, 0.2) + Significance.binomialAtLeast(4, 10, 0.2))
+                .isCloseTo(1.0, offset(1e-12));
+    }
+
+    @Test
+    void lnGammaMatchesTheFactorials() {
+        for (int n = 1; n < 200; n++) {
+            double expected = Significance.lnFactorial(n);
+            assertThat(Significance.lnGamma(n + 1)).isCloseTo(expected, offset(1e-13 * Math.max(1, expected)));
+        }
+        assertRelative(Significance.lnGamma(0.5), 0.5 * Math.log(Math.PI), 1e-14);
+    }
+
     private static void assertRelative(double actual, double expected, double tolerance) {
         assertThat(Math.abs(actual - expected))
                 .as("%s against %s", actual, expected)

@@ -8,29 +8,30 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./vigil bench scoring|monitoring|report}: the benchmarks, each run against a running Vigil from a JVM of its
- * own. {@code ./vigil bench} with no command runs both and the report, starting Vigil as each needs it.
+ * {@code ./vigil bench scoring|monitoring|detection|report}: the benchmarks, each run against a running Vigil from a
+ * JVM of its own, except detection, which runs offline. {@code ./vigil bench} with no command runs both and the report, starting Vigil as each needs it.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        synopsisSubcommandLabel = "scoring|monitoring|report",
+        synopsisSubcommandLabel = "scoring|monitoring|detection|report",
         description = "Benchmarks of a running Vigil; figures in target/bench/*.json. See docs/benchmarks.md.")
 public final class BenchCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;
 
-    /** The command with its three subcommands. */
+    /** The command with its subcommands. */
     public static CommandLine commandLine(Terminal terminal) {
         return new CommandLine(new BenchCommand())
                 .addSubcommand(new ScoringBench(terminal))
                 .addSubcommand(new MonitoringBench(terminal))
+                .addSubcommand(new DetectionBench(terminal))
                 .addSubcommand(new BenchReport());
     }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a benchmark: scoring, monitoring or report");
+        throw new ParameterException(spec.commandLine(), "name a benchmark: scoring, monitoring, detection or report");
     }
 }

@@ -56,8 +56,17 @@ public final class DetectCommand implements Callable<Integer> {
     @Option(
             names = "--min-volume",
             paramLabel = "N",
-            description = "least attempts a reference minute needs (default: 30 for a count, 50 for a rate)")
+            description = "least attempts the baseline's minutes need together (legacy: a reference minute)"
+                    + " (default: 30 for a count, 50 for a rate)")
     private Long minVolume;
+
+    @Option(
+            names = "--detector",
+            paramLabel = "seasonal|legacy",
+            defaultValue = "seasonal",
+            description = "seasonal (the monitors' detector) or legacy (the previous single-reference one, for"
+                    + " comparison) (default: ${DEFAULT-VALUE})")
+    private String detector;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the result there instead of standard output")
     private String out;
@@ -71,7 +80,11 @@ public final class DetectCommand implements Callable<Integer> {
         if (minVolume != null && minVolume < 1) {
             throw VigilTools.usage(spec, "--min-volume must be a whole number >= 1, got " + minVolume);
         }
-        DetectCsv.Options options = new DetectCsv.Options(input, out, sensitivity, direction, minVolume);
+        if (!detector.equals("seasonal") && !detector.equals("legacy")) {
+            throw VigilTools.usage(spec, "--detector must be seasonal or legacy, got '" + detector + "'");
+        }
+        DetectCsv.Options options =
+                new DetectCsv.Options(input, out, sensitivity, direction, minVolume, detector.equals("legacy"));
         return DetectCsv.run(options, terminal.in(), terminal.out(), terminal.err());
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.tools.detect;
 
+import io.vigil.analytics.api.BaselineDetector;
 import io.vigil.analytics.api.Direction;
 import io.vigil.analytics.api.MinuteDetector;
 import io.vigil.analytics.api.SampleKind;
@@ -26,8 +27,10 @@ import java.util.Locale;
  * with the detector's verdict. It lets people try a sensitivity or a volume guard on last month's export before a
  * monitor pages anyone with it, and replay an incident (or a false alarm) to see why it did or did not fire.
  *
- * <p>Each row is compared with the rows one minute, one day and seven days before it, found by timestamp, exactly as a
- * live monitor compares a closing minute with the rollups. Input and output are described in {@link MinuteCsv} and in
+ * <p>Each row is judged by the monitors' seasonal detector ({@link BaselineDetector}) against the rows its plan names
+ * (the same minutes on earlier days and weeks, found by timestamp), exactly as a live monitor judges a closing minute
+ * from the rollups; {@code --detector legacy} uses the previous single-reference detector instead (the rows one
+ * minute, one day and seven days before), for comparison. Input and output are described in {@link MinuteCsv} and in
  * docs/monitoring.md. Its command line is {@link DetectCommand}.
  */
 final class DetectCsv {
@@ -54,7 +57,7 @@ final class DetectCsv {
             return 1;
         }
         series.problems().forEach(problem -> stderr.println("detect: " + problem + " (skipped)"));
-        MinuteDetector detector = options.detectorFor(series.kind());
+        Judge detector = options.detectorFor(series.kind());
         Summary summary;
         try {
             if (options.out() == null) {
@@ -90,7 +93,7 @@ final class DetectCsv {
      * columns followed by {@code expected,reference,p_value,score,anomalous}; nothing is written for a series without
      * rows.
      */
-    static Summary detect(MinuteCsv series, MinuteDetector detector, Writer out) throws IOException {
+    static Summary detect(MinuteCsv series, Judge detector, Writer out) throws IOException {
         if (series.rows().isEmpty()) {
             return new Summary(0, 0, series.problems().size());
         }
@@ -99,11 +102,7 @@ final class DetectCsv {
         StringBuilder line = new StringBuilder(128);
         for (MinuteCsv.Row row : series.rows()) {
             long minute = row.epochMinute();
-            Verdict verdict = detector.evaluate(
-                    row.sample(),
-                    series.at(minute - 1),
-                    series.at(minute - MINUTES_PER_DAY),
-                    series.at(minute - 7 * MINUTES_PER_DAY));
+            Verdict verdict = detector.judge(series, minute);
             if (verdict.anomalous()) {
                 anomalies++;
             }
@@ -139,11 +138,49 @@ final class DetectCsv {
                 .toPlainString();
     }
 
-    /** The command line, read. {@code minVolume} is null for the kind's default; {@code out} null for stdout. */
-    record Options(String input, String out, Sensitivity sensitivity, Direction direction, Long minVolume) {
+    /** A detector as this tool runs it: one minute of a series, read from the series by timestamp. */
+    interface Judge {
+        Verdict judge(MinuteCsv series, long epochMinute);
+    }
 
-        MinuteDetector detectorFor(SampleKind kind) {
-            return MinuteDetector.of(kind, direction, sensitivity, minVolume);
+    /**
+     * The command line, read. {@code minVolume} is null for the kind's default; {@code out} null for stdout;
+     * {@code legacy} for the previous single-reference detector.
+     */
+    record Options(
+            String input, String out, Sensitivity sensitivity, Direction direction, Long minVolume, boolean legacy) {
+
+        Judge detectorFor(SampleKind kind) {
+            if (legacy) {
+                MinuteDetector detector = MinuteDetector.of(kind, direction, sensitivity, minVolume);
+                return new Judge() {
+                    @Override
+                    public Verdict judge(MinuteCsv series, long minute) {
+                        return detector.evaluate(
+                                series.at(minute),
+                                series.at(minute - 1),
+                                series.at(minute - MINUTES_PER_DAY),
+                                series.at(minute - 7 * MINUTES_PER_DAY));
+                    }
+
+                    @Override
+                    public String toString() {
+                        return detector.toString();
+                    }
+                };
+            }
+            BaselineDetector detector = BaselineDetector.of(kind, direction, sensitivity, minVolume);
+            return new Judge() {
+                @Override
+                public Verdict judge(MinuteCsv series, long minute) {
+                    return detector.evaluateAt(series::at, minute);
+                }
+
+                @Override
+                public String toString() {
+                    return detector.toString();
+                }
+            };
         }
     }
 }

@@ -41,6 +41,31 @@ final class Draw {
         return (int) Math.max(0, StrictMath.round(mean + StrictMath.sqrt(mean) * gaussian(r)));
     }
 
+    /**
+     * A gamma(shape, 1) draw (Marsaglia and Tsang's method; for a shape below 1, boosted by one and scaled back).
+     * Multiplying a Poisson mean by {@code gamma(r) / r} gives a gamma-Poisson (negative binomial) count whose
+     * variance is {@code mean + mean² / r}: real traffic's over-dispersion.
+     */
+    static double gamma(SplittableRandom r, double shape) {
+        if (shape < 1) {
+            return gamma(r, shape + 1) * StrictMath.pow(1.0 - r.nextDouble(), 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / StrictMath.sqrt(9 * d);
+        while (true) {
+            double x = gaussian(r);
+            double v = 1 + c * x;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = 1.0 - r.nextDouble();
+            if (StrictMath.log(u) < 0.5 * x * x + d - d * v + d * StrictMath.log(v)) {
+                return d * v;
+            }
+        }
+    }
+
     static double between(SplittableRandom r, double low, double high) {
         return low + (high - low) * r.nextDouble();
     }

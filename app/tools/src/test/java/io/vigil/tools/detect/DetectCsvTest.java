@@ -47,8 +47,42 @@ class DetectCsvTest {
     Path folder;
 
     @Test
+    void theSeasonalDetectorFlagsTheDropAgainstItsBaselineAndNotTheWobble() throws IOException {
+        // 10:00 to 10:29 on three days at about 200 a minute; on the third, one minute at +30% (10:10) and a drop to 60
+        // from 10:20 to 10:22
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        for (int day = 4; day <= 6; day++) {
+            for (int minute = 0; minute < 30; minute++) {
+                long value = 200 + (minute * 7L + day) % 11 - 5;
+                if (day == 6 && minute == 10) {
+                    value = 260;
+                }
+                if (day == 6 && minute >= 20 && minute <= 22) {
+                    value = 60;
+                }
+                csv.append("2024-03-0%dT10:%02d:00Z,%d%n".formatted(day, minute, value));
+            }
+        }
+
+        Result result = run(csv.toString());
+
+        assertThat(result.status()).isZero();
+        List<String> lines = result.stdout().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("timestamp,value,expected,reference,p_value,score,anomalous");
+        assertThat(lines.stream().filter(line -> line.endsWith(",true")))
+                .extracting(line -> line.substring(0, line.indexOf(',')))
+                .containsExactly("2024-03-06T10:20:00Z", "2024-03-06T10:21:00Z", "2024-03-06T10:22:00Z");
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("2024-03-06T10:20:00Z,60,").contains(",baseline,"));
+        // the first rows have no history: no previous minute alone decides
+        assertThat(lines).contains("2024-03-04T10:01:00Z,195,,,1.00,0.0,false");
+        assertThat(result.stderr()).contains("summary: rows=90 anomalies=3 bad_lines=0 (SeasonalDetector[");
+    }
+
+    @Test
     void flagsExactlyTheInjectedMinutesAndReportsTheMalformedLine() throws IOException {
-        Result result = run(COUNTS);
+        Result result = run(COUNTS, "--detector", "legacy");
 
         assertThat(result.status()).isZero();
         List<String> lines = result.stdout().lines().toList();
@@ -65,7 +99,7 @@ class DetectCsvTest {
 
     @Test
     void aMinuteWithoutAPreviousMinuteHasNoExpectationAndIsNeverFlagged() throws IOException {
-        List<String> lines = run(COUNTS).stdout().lines().toList();
+        List<String> lines = run(COUNTS, "--detector=legacy").stdout().lines().toList();
 
         assertThat(lines).contains("2024-03-04T10:00:00Z,200,,,1.00,0.0,false");
         // 10:04 on the second day was malformed, so 10:05 has no previous minute
@@ -82,8 +116,9 @@ class DetectCsvTest {
                 """;
         Path out = folder.resolve("out.csv");
 
-        Result drops = run(rates, "--direction", "drop", "--sensitivity=low", "--out", out.toString());
-        Result spikes = run(rates, "--direction", "spike", "--min-volume", "100");
+        Result drops =
+                run(rates, "--detector", "legacy", "--direction", "drop", "--sensitivity=low", "--out", out.toString());
+        Result spikes = run(rates, "--detector", "legacy", "--direction", "spike", "--min-volume", "100");
 
         assertThat(drops.status()).isZero();
         assertThat(drops.stdout()).isEmpty();
@@ -120,6 +155,10 @@ class DetectCsvTest {
     void rejectsUnknownOptionsAndValuesWithTheValidOnes() throws IOException {
         Result unknown = run(COUNTS, "--window", "5");
         Result badSensitivity = run(COUNTS, "--sensitivity", "extreme");
+        Result badDetector = run(COUNTS, "--detector", "magic");
+
+        assertThat(badDetector.status()).isEqualTo(2);
+        assertThat(badDetector.stderr()).contains("--detector must be seasonal or legacy, got 'magic'");
 
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("Unknown options: '--window'").contains("Usage: vigil detect");
