@@ -1,5 +1,6 @@
 package io.vigil.analytics.evaluation;
 
+import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,21 +35,18 @@ final class BacktestHistory {
 
     private final long start;
     private final long end;
-    private final long[] offsets;
     private final int maxSeries;
     private final long maxPoints;
     private final Map<String, SparseSeries> series = new HashMap<>();
     private long points;
 
     /**
-     * @param start the epoch second of the first minute held (the furthest offset before the range)
+     * @param start the epoch second of the first minute held (a week before the range)
      * @param end the epoch second after the last minute held; rows outside {@code [start, end)} are ignored
-     * @param offsets the seconds before each evaluated minute of the minutes a row holds, as the detector reads them
      */
-    BacktestHistory(long start, long end, long[] offsets, int maxSeries, long maxPoints) {
+    BacktestHistory(long start, long end, int maxSeries, long maxPoints) {
         this.start = start;
         this.end = end;
-        this.offsets = offsets.clone();
         this.maxSeries = maxSeries;
         this.maxPoints = maxPoints;
     }
@@ -66,7 +64,7 @@ final class BacktestHistory {
                         "the backtest has more than " + maxSeries + " series in its range;"
                                 + " use fewer dimensions, a filter or a shorter range");
             }
-            s = new SparseSeries(key, offsets.length);
+            s = new SparseSeries(key);
             series.put(key, s);
         }
         if (++points > maxPoints) {
@@ -98,11 +96,11 @@ final class BacktestHistory {
     List<SeriesRow> rowsAt(long m) {
         List<SeriesRow> rows = new ArrayList<>();
         for (SparseSeries s : series.values()) {
-            long[] successes = new long[offsets.length];
-            long[] attempts = new long[offsets.length];
+            long[] successes = new long[RollupReader.COMPARED];
+            long[] attempts = new long[RollupReader.COMPARED];
             boolean any = false;
-            for (int k = 0; k < offsets.length; k++) {
-                long i = (m - offsets[k] - start) / 60;
+            for (int k = 0; k < RollupReader.COMPARED; k++) {
+                long i = (m - RollupReader.offset(k) - start) / 60;
                 int at = s.find(k, i);
                 if (at >= 0) {
                     successes[k] = s.successes[at];
@@ -126,11 +124,10 @@ final class BacktestHistory {
         long[] attempts = new long[4];
         int size;
         private boolean sorted = true;
-        private final int[] cursors;
+        private final int[] cursors = new int[RollupReader.COMPARED];
 
-        SparseSeries(String key, int compared) {
+        SparseSeries(String key) {
             this.key = key;
-            this.cursors = new int[compared];
         }
 
         void add(int minute, long s, long a) {

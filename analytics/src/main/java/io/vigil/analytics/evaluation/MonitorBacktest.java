@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
 class MonitorBacktest {
 
     static final Duration MAX_RANGE = Duration.ofDays(7);
+    private static final long DAY = 86_400;
+    private static final long WEEK = 7 * DAY;
 
     private static final Logger log = LoggerFactory.getLogger(MonitorBacktest.class);
 
@@ -75,10 +77,9 @@ class MonitorBacktest {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             return new BacktestResult(0, 0, List.of(), "the range must be 1 minute to 7 days, from before to");
         }
-        SeriesEvaluation evaluation = new SeriesEvaluation(monitor);
         BacktestHistory history;
         try {
-            history = load(monitor, from.getEpochSecond(), to.getEpochSecond(), evaluation.offsets());
+            history = load(monitor, from.getEpochSecond(), to.getEpochSecond());
         } catch (BacktestHistory.TooLarge e) {
             EvaluationCaps.counter(meters, e.cap()).increment();
             log.warn(
@@ -87,6 +88,7 @@ class MonitorBacktest {
                     e.getMessage());
             return new BacktestResult(0, 0, List.of(), e.getMessage());
         }
+        SeriesEvaluation evaluation = new SeriesEvaluation(monitor);
         Map<Map<String, String>, OpenIncident> open = new LinkedHashMap<>();
         List<BacktestResult.Incident> incidents = new ArrayList<>();
         int minutes = 0;
@@ -125,51 +127,31 @@ class MonitorBacktest {
     private record OpenIncident(String id, Instant raised, io.vigil.analytics.api.Observation raisedWith, int index) {}
 
     /**
-     * Per series, successes and attempts at each minute with traffic that evaluating {@code [from, to)} reads: the
-     * range and, for each offset the detector reads, the range moved back by it (merged where they overlap); stops
-     * with {@link BacktestHistory.TooLarge} as soon as a cap is passed.
+     * Per series, successes and attempts at each minute with traffic from a week before {@code from} to {@code to};
+     * stops with {@link BacktestHistory.TooLarge} as soon as a cap is passed.
      */
-    private BacktestHistory load(MonitorDefinition monitor, long from, long to, long[] offsets) throws SQLException {
-        long[] sorted = offsets.clone();
-        java.util.Arrays.sort(sorted);
-        long start = from - sorted[sorted.length - 1];
+    private BacktestHistory load(MonitorDefinition monitor, long from, long to) throws SQLException {
+        long start = from - WEEK;
         String dims = monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute)")
                 .append(dims.isEmpty() ? "" : ", " + dims)
                 .append(", ")
                 .append(RollupSql.sums(monitor, null))
                 .append(RollupSql.fromRollups(clickHouse, monitor))
-                .append(" AND (");
-        // ranges [from - offset, to - offset), from the largest offset down, merged where they overlap
-        long rangeStart = Long.MIN_VALUE;
-        long rangeEnd = Long.MIN_VALUE;
-        boolean first = true;
-        for (int k = sorted.length - 1; k >= -1; k--) {
-            long a = k >= 0 ? from - sorted[k] : Long.MAX_VALUE;
-            if (k >= 0 && a <= rangeEnd) {
-                rangeEnd = Math.max(rangeEnd, to - sorted[k]);
-                continue;
-            }
-            if (rangeEnd != Long.MIN_VALUE) {
-                sql.append(first ? "" : " OR ")
-                        .append("(minute >= toDateTime(")
-                        .append(rangeStart)
-                        .append(") AND minute < toDateTime(")
-                        .append(rangeEnd)
-                        .append("))");
-                first = false;
-            }
-            if (k >= 0) {
-                rangeStart = a;
-                rangeEnd = to - sorted[k];
-            }
-        }
-        sql.append(")");
+                .append(" AND ((minute >= toDateTime(")
+                .append(start)
+                .append(") AND minute < toDateTime(")
+                .append(to - WEEK)
+                .append(")) OR (minute >= toDateTime(")
+                .append(from - DAY)
+                .append(") AND minute < toDateTime(")
+                .append(to)
+                .append(")))");
         RollupSql.appendEquals(sql, monitor.filter());
         sql.append(" GROUP BY minute").append(dims.isEmpty() ? "" : ", " + dims);
         int d = monitor.dimensions().size();
         BacktestHistory history =
-                new BacktestHistory(start, to, offsets, limits.maxBacktestSeries(), limits.maxBacktestPoints());
+                new BacktestHistory(start, to, limits.maxBacktestSeries(), limits.maxBacktestPoints());
         clickHouse.query(sql.toString(), rs -> {
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < d; i++) {

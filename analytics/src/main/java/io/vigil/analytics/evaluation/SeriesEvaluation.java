@@ -1,23 +1,23 @@
 package io.vigil.analytics.evaluation;
 
-import io.vigil.analytics.api.BaselineDetector;
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.Observation;
+import io.vigil.analytics.api.Sample;
 import io.vigil.analytics.api.SampleKind;
 import io.vigil.analytics.api.Verdict;
+import io.vigil.analytics.detect.SeriesDetector;
+import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One monitor's verdicts for one minute, from its rollup rows: which series to raise an alert on, and which open
- * alerts recovered. No I/O, so it is tested alone and reused by backtests. Each row holds the minutes its
- * {@link BaselineDetector} reads ({@link #offsets()}); the detector judges the minute against the series' baseline.
+ * alerts recovered. No I/O, so it is tested alone and reused by backtests.
  *
  * <p>A parent (the monitor's first dimension, usually the merchant) alerts once, instead of once per child, when the
  * parent as a whole is anomalous and so are most of its children that have enough volume to judge: a merchant that
@@ -38,25 +38,14 @@ final class SeriesEvaluation {
     record Result(List<Anomaly> anomalies, List<Recovery> recoveries, int series) {}
 
     private final MonitorDefinition monitor;
-    private final BaselineDetector detector;
-    private final int width;
-    private final long minRecoveryAttempts;
+    private final SeriesDetector detector;
 
     SeriesEvaluation(MonitorDefinition monitor) {
         this.monitor = monitor;
         SampleKind kind = monitor.isRate() ? SampleKind.RATE : SampleKind.COUNT;
-        this.detector = BaselineDetector.of(
-                kind,
-                monitor.direction(),
-                monitor.sensitivity(),
-                monitor.minVolume() > 0 ? (long) monitor.minVolume() : null);
-        this.width = detector.plan().size();
-        this.minRecoveryAttempts = monitor.isRate() ? Math.max(1, (kind.defaultMinVolume() + 4) / 5) : 0;
-    }
-
-    /** How many seconds before the evaluated minute each minute a row must hold starts. */
-    long[] offsets() {
-        return detector.plan().offsets();
+        this.detector = monitor.minVolume() > 0
+                ? new SeriesDetector(kind, monitor.direction(), monitor.sensitivity(), monitor.minVolume())
+                : new SeriesDetector(kind, monitor.direction(), monitor.sensitivity());
     }
 
     Result evaluate(List<SeriesRow> rows, List<OpenAlert> open) {
@@ -77,10 +66,11 @@ final class SeriesEvaluation {
         List<Recovery> recoveries = new ArrayList<>();
         Map<String, ParentTally> parents = new LinkedHashMap<>();
         for (SeriesRow row : rows) {
-            Verdict verdict = detector.evaluate(row.successes(), row.attempts());
+            Sample[] s = samples(row);
+            Verdict verdict = detector.evaluate(s[0], s[1], s[2], s[3]);
             if (hasParent) {
-                ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally(width));
-                tally.add(row);
+                ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally());
+                tally.add(s);
                 if (verdict.reference() != null) {
                     tally.judged++;
                 }
@@ -93,7 +83,7 @@ final class SeriesEvaluation {
             if (!openChildren.isEmpty()) {
                 OpenAlert alert = openChildren.get(String.join("\u0001", row.values()));
                 if (alert != null) {
-                    recovery(alert, row.successes(), row.attempts()).ifPresent(recoveries::add);
+                    recovery(alert, s).ifPresent(recoveries::add);
                 }
             }
         }
@@ -101,13 +91,14 @@ final class SeriesEvaluation {
             ParentTally tally = entry.getValue();
             OpenAlert parentAlert = openParents.get(entry.getKey());
             if (parentAlert != null) {
-                recovery(parentAlert, tally.successes, tally.attempts).ifPresent(recoveries::add);
+                recovery(parentAlert, tally.total()).ifPresent(recoveries::add);
             }
             if (tally.anomalous.isEmpty()) {
                 continue;
             }
             Map<String, String> parentSeries = Map.of(dims.get(0).wireName(), entry.getKey());
-            Verdict parent = detector.evaluate(tally.successes, tally.attempts);
+            Sample[] total = tally.total();
+            Verdict parent = detector.evaluate(total[0], total[1], total[2], total[3]);
             if (tally.anomalous.size() >= 2
                     && tally.anomalous.size() >= PARENT_SHARE * tally.judged
                     && parent.anomalous()) {
@@ -119,25 +110,17 @@ final class SeriesEvaluation {
         return new Result(anomalies, recoveries, rows.size());
     }
 
-    /**
-     * A recovery when the series has the traffic to tell and its minute no longer deviates from its baseline. Without
-     * a baseline (its history gone), when the value is back past halfway from what fired to what was expected.
-     */
-    private Optional<Recovery> recovery(OpenAlert alert, long[] successes, long[] attempts) {
-        if (attempts[0] < Math.max(1, minRecoveryAttempts)) {
-            return Optional.empty(); // too little traffic this minute to say it recovered
+    /** A recovery when the series has the traffic to tell and no longer deviates from its baseline. */
+    private java.util.Optional<Recovery> recovery(OpenAlert alert, Sample[] s) {
+        if (!detector.usable(s[0])) {
+            return java.util.Optional.empty(); // too little traffic this minute to say it recovered
         }
-        Verdict now = detector.evaluate(successes, attempts);
-        if (now.reference() == null) {
-            double fired = alert.fired().value();
-            double expected = alert.fired().expected();
-            boolean back = Math.abs(now.value() - expected) < Math.abs(fired - expected) / 2;
-            return back ? Optional.of(new Recovery(alert.alertId(), observation(now))) : Optional.empty();
+        Sample baseline = baseline(s, alert.fired());
+        if (detector.deviates(s[0], baseline)) {
+            return java.util.Optional.empty();
         }
-        if (detector.deviates(successes, attempts)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Recovery(alert.alertId(), observation(now)));
+        Verdict now = detector.evaluate(s[0], s[1], s[2], s[3]);
+        return java.util.Optional.of(new Recovery(alert.alertId(), observation(now, baseline)));
     }
 
     /** A series' values in the monitor's dimension order, joined: the key rows are matched by. */
@@ -150,12 +133,39 @@ final class SeriesEvaluation {
         return key.toString();
     }
 
+    /**
+     * What a recovered series should look like: the same minute yesterday or last week when they had volume, else
+     * the value expected when the alert fired, at this minute's volume.
+     */
+    private Sample baseline(Sample[] s, Observation fired) {
+        if (detector.usable(s[2])) {
+            return s[2];
+        }
+        if (detector.usable(s[3])) {
+            return s[3];
+        }
+        if (monitor.isRate()) {
+            long attempts = Math.max(s[0].attempts(), fired.volume());
+            return new Sample(Math.round(fired.expected() * attempts), attempts);
+        }
+        long expected = Math.round(fired.expected());
+        return new Sample(expected, expected);
+    }
+
     private static Map<String, String> series(List<Dimension> dims, String[] values) {
         Map<String, String> series = new LinkedHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
             series.put(dims.get(i).wireName(), values[i]);
         }
         return series;
+    }
+
+    private static Sample[] samples(SeriesRow row) {
+        Sample[] s = new Sample[RollupReader.COMPARED];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = new Sample(row.successes()[k], row.attempts()[k]);
+        }
+        return s;
     }
 
     private static Observation observation(Verdict v) {
@@ -174,6 +184,19 @@ final class SeriesEvaluation {
                 : v.reference().wireName();
     }
 
+    private Observation observation(Verdict v, Sample baseline) {
+        double expected = monitor.isRate()
+                ? (baseline.attempts() == 0 ? 0 : (double) baseline.successes() / baseline.attempts())
+                : baseline.attempts();
+        return new Observation(
+                finite(v.value()),
+                expected,
+                reference(v),
+                clamp(v.pValue(), 0, 1),
+                clamp(v.score(), 0, 100),
+                v.volume());
+    }
+
     private static double finite(double value) {
         return Double.isFinite(value) ? value : 0;
     }
@@ -183,21 +206,25 @@ final class SeriesEvaluation {
     }
 
     private static final class ParentTally {
-        final long[] successes;
-        final long[] attempts;
-        final List<Anomaly> anomalous = new ArrayList<>();
+        final long[] successes = new long[RollupReader.COMPARED];
+        final long[] attempts = new long[RollupReader.COMPARED];
+        final List<Anomaly> anomalies = new ArrayList<>();
+        final List<Anomaly> anomalous = anomalies;
         int judged;
 
-        ParentTally(int width) {
-            successes = new long[width];
-            attempts = new long[width];
+        void add(Sample[] s) {
+            for (int k = 0; k < s.length; k++) {
+                successes[k] += s[k].successes();
+                attempts[k] += s[k].attempts();
+            }
         }
 
-        void add(SeriesRow row) {
-            for (int k = 0; k < successes.length; k++) {
-                successes[k] += row.successes()[k];
-                attempts[k] += row.attempts()[k];
+        Sample[] total() {
+            Sample[] s = new Sample[successes.length];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = new Sample(successes[k], attempts[k]);
             }
+            return s;
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.Direction;
-import io.vigil.analytics.api.HistoryPlan;
 import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.Observation;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SeriesEvaluationTest {
 
-    static final MonitorDefinition AUTH_BY_MERCHANT_AND_COUNTRY = new MonitorDefinition(
+    private static final MonitorDefinition AUTH_BY_MERCHANT_AND_COUNTRY = new MonitorDefinition(
             "Authorization success",
             "",
             MetricKind.CONVERSION,
@@ -30,23 +29,13 @@ class SeriesEvaluationTest {
             Sensitivity.MEDIUM,
             0);
 
-    /**
-     * A series with 200 attempts in each minute its detector reads: the minute evaluated at rate {@code now}, the
-     * minutes before it at {@code before}, and its history at about {@code usual}.
-     */
-    private static SeriesRow row(String merchant, String country, double now, double before, double usual) {
-        return row(merchant, country, 200, now, before, usual);
-    }
-
-    private static SeriesRow row(
-            String merchant, String country, long perMinute, double now, double before, double usual) {
-        int size = HistoryPlan.DEFAULT.size();
-        long[] successes = new long[size];
-        long[] attempts = new long[size];
-        for (int k = 0; k < size; k++) {
-            double rate = k == 0 ? now : k < HistoryPlan.DEFAULT.persistence() ? before : usual + 0.01 * (k % 3 - 1);
-            attempts[k] = perMinute;
-            successes[k] = Math.round(perMinute * Math.min(1, rate));
+    /** A series with 200 attempts in each compared minute, at these success rates (now, before, yesterday, week). */
+    private static SeriesRow row(String merchant, String country, double... rates) {
+        long[] successes = new long[4];
+        long[] attempts = new long[4];
+        for (int k = 0; k < 4; k++) {
+            attempts[k] = 200;
+            successes[k] = Math.round(200 * rates[k]);
         }
         return new SeriesRow(new String[] {merchant, country}, successes, attempts);
     }
@@ -54,10 +43,10 @@ class SeriesEvaluationTest {
     @Test
     void aDropInOneCountryAlertsOnThatCountryOnly() {
         List<SeriesRow> rows = List.of(
-                row("m-1", "SE", 0.40, 0.90, 0.91),
-                row("m-1", "DE", 0.90, 0.91, 0.90),
-                row("m-1", "NO", 0.92, 0.90, 0.91),
-                row("m-2", "SE", 0.88, 0.89, 0.90));
+                row("m-1", "SE", 0.40, 0.90, 0.91, 0.90),
+                row("m-1", "DE", 0.90, 0.91, 0.90, 0.89),
+                row("m-1", "NO", 0.92, 0.90, 0.91, 0.90),
+                row("m-2", "SE", 0.88, 0.89, 0.90, 0.88));
 
         SeriesEvaluation.Result result = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of());
 
@@ -71,9 +60,9 @@ class SeriesEvaluationTest {
     void aMerchantDownEverywhereAlertsOnceOnTheMerchant() {
         List<SeriesRow> rows = new ArrayList<>();
         for (String country : List.of("SE", "DE", "NO", "FI")) {
-            rows.add(row("m-1", country, 0.10, 0.90, 0.91));
+            rows.add(row("m-1", country, 0.10, 0.90, 0.91, 0.90));
         }
-        rows.add(row("m-2", "SE", 0.88, 0.89, 0.90));
+        rows.add(row("m-2", "SE", 0.88, 0.89, 0.90, 0.88));
 
         SeriesEvaluation.Result result = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of());
 
@@ -84,9 +73,9 @@ class SeriesEvaluationTest {
     @Test
     void normalMinutesAndSmallMerchantsRaiseNothing() {
         List<SeriesRow> rows = new ArrayList<>();
-        rows.add(row("m-1", "SE", 0.89, 0.91, 0.90));
-        // a small merchant: 4 attempts a minute, all failed now, against a perfect history
-        rows.add(row("small", "SE", 4, 0.0, 1.0, 1.0));
+        rows.add(row("m-1", "SE", 0.89, 0.91, 0.90, 0.90));
+        // a small merchant: 4 attempts now, all failed, against a perfect minute before
+        rows.add(new SeriesRow(new String[] {"small", "SE"}, new long[] {0, 3, 2, 0}, new long[] {4, 3, 2, 0}));
 
         SeriesEvaluation.Result result = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of());
 
@@ -94,8 +83,8 @@ class SeriesEvaluationTest {
     }
 
     @Test
-    void anOpenAlertRecoversWhenTheSeriesIsBackToItsBaseline() {
-        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90, 0.40, 0.91));
+    void anOpenAlertRecoversWhenTheSeriesIsBackToYesterdaysLevel() {
+        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90, 0.40, 0.91, 0.90));
         OpenAlert open = new OpenAlert(
                 "a-1",
                 Map.of("merchant", "m-1", "country", "SE"),
@@ -112,7 +101,7 @@ class SeriesEvaluationTest {
 
     @Test
     void anOpenAlertStaysOpenWhileTheDropLasts() {
-        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.40, 0.40, 0.91));
+        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.40, 0.40, 0.91, 0.90));
         OpenAlert open = new OpenAlert(
                 "a-1",
                 Map.of("merchant", "m-1", "country", "SE"),
