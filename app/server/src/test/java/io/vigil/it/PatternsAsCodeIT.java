@@ -90,7 +90,14 @@ class PatternsAsCodeIT {
                         .path("status")
                         .asText()
                         .equals("ready"));
-        publish(source, author, approver, "p-busy-ip-" + RUN, "features.custom.%s >= 3".formatted(FEATURE), "review");
+        // only this test's merchant: the shared Vigil decides every other test's traffic with this set too
+        publish(
+                source,
+                author,
+                approver,
+                "p-busy-ip-" + RUN,
+                "tx.merchantId == 'm-code-%s' && features.custom.%s >= 3".formatted(RUN, FEATURE),
+                "review");
         publish(
                 source,
                 author,
@@ -129,6 +136,12 @@ class PatternsAsCodeIT {
         System.out.println("PatternsAsCodeIT: the same " + onSource.size() + " transactions decided: " + onSource);
         assertThat(onImported).isEqualTo(onSource);
         assertThat(onSource).contains("review [p-busy-ip-" + RUN + "] []", "decline [] [block]", "approve [] []");
+
+        // the shared Vigil goes on without this test's set
+        for (String id : List.of("p-busy-ip-" + RUN, "p-marker-" + RUN)) {
+            ok(call(source, "POST", "/api/v1/patterns/" + id + "/archive", author, "{\"comment\": \"test done\"}"));
+        }
+        ok(call(source, "POST", "/api/v1/features/" + FEATURE + "/archive", author, "{\"reason\": \"test done\"}"));
     }
 
     /** The same traffic, under ids of the given prefix: a busy IP, a blocked card and quiet ones. */
