@@ -1,0 +1,38 @@
+package io.vigil.config;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much lower than the request threads Vigil runs its background threads ({@link BackgroundThreadPriority}).
+ *
+ * @param backgroundNice the Linux nice value given to the background threads: {@code 0} (the request threads' own)
+ *     leaves them alone; the default {@code 10} gives a busy background thread about a tenth of the CPU share of a
+ *     request thread while both want the same core, and all of a core nobody else wants
+ * @param background the name prefixes of the background threads: the event processors that project and publish
+ *     (ClickHouse, CouchDB, notifications, reviews), the event store's reader, the garbage collector's concurrent
+ *     workers and the JIT compilers
+ */
+@ConfigurationProperties("vigil.threads")
+public record ThreadPrioritySettings(Integer backgroundNice, List<String> background) {
+
+    static final List<String> DEFAULT_BACKGROUND = List.of(
+            "EventProcessor[",
+            "EmbeddedEventSt",
+            "ZWorker",
+            "ZDriver",
+            "ZDirector",
+            "G1 Conc",
+            "G1 Refine",
+            "C1 CompilerThre",
+            "C2 CompilerThre");
+
+    public ThreadPrioritySettings {
+        backgroundNice = backgroundNice == null ? 10 : backgroundNice;
+        if (backgroundNice < 0 || backgroundNice > 19) {
+            throw new IllegalArgumentException(
+                    "vigil.threads.background-nice must be from 0 (off) to 19, not " + backgroundNice);
+        }
+        background = background == null || background.isEmpty() ? DEFAULT_BACKGROUND : List.copyOf(background);
+    }
+}
