@@ -10,22 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     leaves them alone; the default {@code 10} gives a busy background thread about a tenth of the CPU share of a
  *     request thread while both want the same core, and all of a core nobody else wants
  * @param background the name prefixes of the background threads: the event processors that project and publish
- *     (ClickHouse, CouchDB, notifications, reviews), the event store's reader, the garbage collector's concurrent
- *     workers and the JIT compilers
+ *     (ClickHouse, CouchDB, notifications, reviews), the event store's reader and the JIT compilers. Not the
+ *     garbage collector's: niced, they fell behind when the request threads kept both cores busy (at 2,000
+ *     decisions/s on two cores a young collection took 6.6 s instead of 1 s), and allocations then wait for them
  */
 @ConfigurationProperties("vigil.threads")
 public record ThreadPrioritySettings(Integer backgroundNice, List<String> background) {
 
-    static final List<String> DEFAULT_BACKGROUND = List.of(
-            "EventProcessor[",
-            "EmbeddedEventSt",
-            "ZWorker",
-            "ZDriver",
-            "ZDirector",
-            "G1 Conc",
-            "G1 Refine",
-            "C1 CompilerThre",
-            "C2 CompilerThre");
+    static final List<String> DEFAULT_BACKGROUND =
+            List.of("EventProcessor[", "EmbeddedEventSt", "C1 CompilerThre", "C2 CompilerThre");
 
     public ThreadPrioritySettings {
         backgroundNice = backgroundNice == null ? 10 : backgroundNice;
