@@ -80,6 +80,18 @@ final class ScoringBench implements Callable<Integer> {
     private int entities;
 
     @Option(
+            names = "--custom-features",
+            defaultValue = "0",
+            description = "analyst-defined features to define (bench_0 …) and read in the generated patterns")
+    private int customFeatures;
+
+    @Option(
+            names = "--patterns",
+            defaultValue = "4",
+            description = "active patterns: the 4 feature-reading ones, then generated ones up to this number")
+    private int patternCount;
+
+    @Option(
             names = "--couch-url",
             defaultValue = "",
             description = "the pattern store's CouchDB API, to publish feature-reading patterns (none: no patterns)")
@@ -277,36 +289,26 @@ final class ScoringBench implements Callable<Integer> {
      */
     private void publishPatterns() throws Exception {
         String database = couchUrl + "/" + couchDb;
-        String[][] patterns = {
-            {"bench-card-velocity", "Card velocity", "features.card.count_5m >= 5", "score+40"},
-            {"bench-device-farm", "Device shared by many cards", "features.device.distinct_cards_24h >= 5", "review"},
-            {
-                "bench-new-device-country",
-                "New device in a new country",
-                "features.customer.new_device && features.customer.new_country && tx.amount > 200.0",
-                "score+30"
-            },
-            {
-                "bench-amount-habit",
-                "Amount far above habit",
-                "features.customer.count_24h >= 3 && features.customer.amount_zscore > 4.0",
-                "score+25"
-            },
-        };
-        java.net.http.HttpClient couch = java.net.http.HttpClient.newHttpClient();
-        for (String[] p : patterns) {
-            putDocument(
-                    couch,
-                    database + "/" + p[0],
-                    "{\"type\":\"pattern\",\"name\":\"" + p[1]
-                            + "\",\"expression\":\"" + p[2] + "\",\"effect\":\"" + p[3]
-                            + "\",\"mode\":\"active\",\"version\":1}");
+        if (customFeatures > 0) {
+            defineCustomFeatures();
         }
+        List<BenchWorkload.Pattern> patterns = BenchWorkload.patterns(patternCount, customFeatures);
+        java.net.http.HttpClient couch = java.net.http.HttpClient.newHttpClient();
+        for (BenchWorkload.Pattern p : patterns) {
+            putDocument(couch, database + "/" + p.id(), p.json());
+        }
+        int switchedOff = switchOffStaleGenerated(couch, database, patterns.size());
         long version = System.currentTimeMillis();
         putDocument(couch, database + "/vigil-pattern-set", "{\"type\":\"pattern-set\",\"version\":" + version + "}");
+        results.put("active_patterns", patterns.size());
+        results.put("custom_features", customFeatures);
         progress(
-                "published %d feature-reading patterns as pattern set %d, waiting for Vigil to use them",
-                patterns.length, version);
+                "published %d active patterns (%d reading custom features%s) as pattern set %d, waiting for Vigil to"
+                        + " use them",
+                patterns.size(),
+                customFeatures > 0 ? Math.max(0, patterns.size() - BenchWorkload.BASE_PATTERNS.size()) : 0,
+                switchedOff > 0 ? ", " + switchedOff + " of an earlier run switched off" : "",
+                version);
         try (KeepAliveHttp probe = new KeepAliveHttp(base, key)) {
             for (int i = 0; i < 300; i++) {
                 String body = probe.post("/api/v1/transactions", traffic.next(Instant.now()))
@@ -318,6 +320,64 @@ final class ScoringBench implements Callable<Integer> {
             }
         }
         throw new IllegalStateException("Vigil did not pick up pattern set " + version + " within 30 s");
+    }
+
+    /**
+     * Defines {@code bench_0 … bench_<n-1>} through the API (kept when an earlier run defined them: a definition
+     * never changes) and waits until every one is ready on the node the benchmark talks to, backfilled from the
+     * event store.
+     */
+    private void defineCustomFeatures() throws Exception {
+        try (KeepAliveHttp api = new KeepAliveHttp(base, key)) {
+            for (int i = 0; i < customFeatures; i++) {
+                String name = BenchWorkload.featureName(i);
+                if (api.get("/api/v1/features/" + name).status() == 404) {
+                    KeepAliveHttp.Response created = api.post(
+                            "/api/v1/features", BenchWorkload.feature(i).json(name));
+                    if (created.status() != 201) {
+                        throw new IllegalStateException(
+                                "Vigil refused feature " + name + " (" + created.status() + "): " + created.body());
+                    }
+                }
+            }
+            progress("defined %d custom features, waiting until they are backfilled", customFeatures);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            for (int i = 0; i < customFeatures; i++) {
+                String name = BenchWorkload.featureName(i);
+                while (!api.get("/api/v1/features/" + name).body().contains("\"status\":\"ready\"")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("feature " + name + " was not ready within 10 minutes");
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    /** Generated patterns of an earlier run with more of them go off, so the run evaluates what it says. */
+    private static int switchOffStaleGenerated(java.net.http.HttpClient couch, String database, int count)
+            throws Exception {
+        String range = "startkey=%22bench-gen-%22&endkey=%22bench-gen-%EF%BF%B0%22";
+        var all = couch.send(
+                asVigil(java.net.http.HttpRequest.newBuilder(URI.create(database + "/_all_docs?" + range)))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher ids =
+                java.util.regex.Pattern.compile("\"id\":\"bench-gen-(\\d+)\"").matcher(all.body());
+        int off = 0;
+        while (ids.find()) {
+            int j = Integer.parseInt(ids.group(1));
+            if (j >= count) {
+                putDocument(
+                        couch,
+                        database + "/" + BenchWorkload.generatedId(j),
+                        "{\"type\":\"pattern\",\"name\":\"Generated pattern " + j
+                                + "\",\"expression\":\"false\",\"effect\":\"score+1\",\"mode\":\"off\","
+                                + "\"version\":1}");
+                off++;
+            }
+        }
+        return off;
     }
 
     private static void putDocument(java.net.http.HttpClient couch, String url, String json) throws Exception {
