@@ -7,6 +7,8 @@ import io.vigil.scoring.api.ModelTrainingRefusedException;
 import io.vigil.scoring.api.StartModelTrainingCommand;
 import io.vigil.scoring.api.TrainedModel;
 import io.vigil.scoring.api.TrainingMetrics;
+import io.vigil.scoring.model.ModelFeatures;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -39,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Model training over the API (docs/models.md): a run over a time range starts in the background ({@code 202} with
@@ -120,10 +121,12 @@ class ModelTrainingController {
      * feature in order, a missing value left empty; the rows are computed as a training computes them.
      */
     @GetMapping(path = "/training-set", produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> trainingSet(
+    void trainingSet(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
-            @RequestParam(required = false) String labelTime) {
+            @RequestParam(required = false) String labelTime,
+            HttpServletResponse response)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         Instant start = instant("from", from, true, problems);
         Instant end = instant("to", to, true, problems);
@@ -131,28 +134,26 @@ class ModelTrainingController {
         if (!problems.isEmpty()) {
             throw new ModelTrainingRefusedException(problems, false);
         }
-        StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            List<String> names = io.vigil.scoring.model.ModelFeatures.names();
-            writer.write("id,timestamp,label");
-            for (String name : names) {
-                writer.write(',');
-                writer.write(name);
+        // written in the request's own thread as the replay goes (an asynchronous body would lose the caller's
+        // authentication on its second dispatch)
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"training-set.csv\"");
+        Writer writer =
+                new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+        writer.write("id,timestamp,label");
+        for (String name : ModelFeatures.names()) {
+            writer.write(',');
+            writer.write(name);
+        }
+        writer.write('\n');
+        runner.export(start, end, time, row -> {
+            try {
+                TrainingCsv.write(writer, row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            writer.write('\n');
-            runner.export(start, end, time, row -> {
-                try {
-                    TrainingCsv.write(writer, row);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"training-set.csv\"")
-                .body(body);
+        });
+        writer.flush();
     }
 
     @ExceptionHandler(ModelTrainingRefusedException.class)
