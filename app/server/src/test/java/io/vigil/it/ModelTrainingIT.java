@@ -12,6 +12,8 @@ import io.vigil.tools.simulator.TrafficSender;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,13 +65,14 @@ class ModelTrainingIT {
         // a day of its own between 2003 and 2019 for each run
         Instant from =
                 Instant.parse("2003-01-01T00:00:00Z").plus(Duration.ofDays(System.currentTimeMillis() / 60_000 % 6000));
-        Duration weeks = Duration.ofDays(28);
+        // -Dvigil.it.model.days and -Dvigil.it.model.rate make a bigger run (docs/models.md reports one)
+        Duration weeks = Duration.ofDays(Long.getLong("vigil.it.model.days", 28));
         SimulationConfig config = SimulationConfig.defaults(from)
                 .withSeed(System.currentTimeMillis() % 1000)
                 .withDuration(weeks)
-                .withPeakRate(0.02)
+                .withPeakRate(Double.parseDouble(System.getProperty("vigil.it.model.rate", "0.02")))
                 .withMerchants(20)
-                .withCustomers(3000)
+                .withCustomers(Integer.getInteger("vigil.it.model.customers", 3000))
                 .withFraudShare(0.04)
                 .withIncidents(0);
         Simulation simulation = TrafficGenerator.generate(config);
@@ -86,7 +89,7 @@ class ModelTrainingIT {
                 "{\"from\": \"" + from + "\", \"to\": \"" + to + "\", \"labelTime\": \"stated\"}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
-        JsonNode run = awaitEnd(location, Duration.ofSeconds(120));
+        JsonNode run = awaitEnd(location, Duration.ofMinutes(15));
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("completed");
 
         JsonNode model = run.path("metrics").path("model");
@@ -126,11 +129,25 @@ class ModelTrainingIT {
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(json.body()).path("learner").isObject()).isTrue();
 
-        // the training set as CSV: the same rows, a header of id, timestamp, label and the features
-        HttpResponse<String> csv =
-                vigil.get("/api/v1/models/training-set?from=" + from + "&to=" + to + "&labelTime=stated");
-        assertThat(csv.statusCode()).isEqualTo(200);
-        List<String> lines = csv.body().lines().toList();
+        // the training set as CSV through ./vigil model export-features: the same rows, a header of id, timestamp,
+        // label and the features
+        Path csv = Files.createTempFile("training-set", ".csv");
+        Tool export = Tool.run(
+                vigil,
+                VigilProcess.LOCAL_KEY,
+                "model",
+                "export-features",
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                "--label-time",
+                "stated",
+                "--out",
+                csv.toString());
+        assertThat(export.status()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        Files.delete(csv);
         assertThat(lines.get(0)).startsWith("id,timestamp,label,tx.amount,");
         assertThat(lines)
                 .hasSize(1
@@ -143,6 +160,37 @@ class ModelTrainingIT {
         assertThat(labelled)
                 .isEqualTo(run.path("metrics").path("trainFrauds").asLong()
                         + model.path("frauds").asLong());
+
+        // ./vigil model train --wait prints the metrics side by side
+        Tool train = Tool.run(
+                vigil,
+                VigilProcess.LOCAL_KEY,
+                "model",
+                "train",
+                "--from",
+                from.toString(),
+                "--to",
+                to.toString(),
+                "--label-time",
+                "stated",
+                "--trees",
+                "30",
+                "--wait");
+        System.out.print(train.out());
+        assertThat(train.status()).as(train.err()).isZero();
+        assertThat(train.out()).contains("average precision").contains("most important features");
+
+        // a second training of the range, cancelled while it replays
+        HttpResponse<String> second = vigil.post(
+                "/api/v1/models/trainings",
+                "{\"from\": \"" + from + "\", \"to\": \"" + to + "\", \"labelTime\": \"stated\", \"trees\": 5000}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+        String secondLocation = second.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> cancel = vigil.post(secondLocation + "/cancel", "");
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+        JsonNode cancelled = awaitEnd(secondLocation, Duration.ofSeconds(30));
+        assertThat(cancelled.path("status").asText()).as(cancelled.toString()).isEqualTo("cancelled");
+        assertThat(cancelled.path("modelBytes").isNull()).isTrue();
     }
 
     @Test
