@@ -1,5 +1,6 @@
 /**
- * What scoring publishes to other modules and tools: scoring answers ingest's {@code FindRiskDecisionQuery}, so it has
- * no messages of its own yet, only the feature store's footprint measurement the benchmark uses.
+ * What scoring publishes to other modules and tools: it answers ingest's {@code FindRiskDecisionQuery}; its own
+ * messages are the model trainings' ({@code StartModelTrainingCommand}, {@code FindModelTrainingQuery} answered with
+ * a {@code TrainedModel}), and the feature store's footprint measurement the benchmark uses.
  */
 package io.vigil.scoring.api;
