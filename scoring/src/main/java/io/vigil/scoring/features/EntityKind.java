@@ -20,7 +20,7 @@ public enum EntityKind {
     }
 
     /** This entity's key in the transaction, or null when the transaction does not name one. */
-    String keyOf(TransactionDetails transaction) {
+    public String keyOf(TransactionDetails transaction) {
         String value = key.apply(transaction);
         return value == null || value.isEmpty() ? null : value;
     }
