@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * The version live before the current one is live again.
+ * The version live before the current one is live again; {@code version} is null when the rolled back version was
+ * the first ever live, and no model is live now.
  *
  * @param from the version that was live
  * @param shadow the version left in shadow afterwards, null if none

@@ -46,7 +46,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * by scoring's {@link ModelCheck}, stored through {@link ModelFiles}); someone other than who registered or trained
  * it approves it; an approved version is promoted to live (one at a time; its probability becomes the decision's
  * score) or put in shadow (at most one; scored on live traffic and recorded, never decides). A rollback makes the
- * version live before the current one live again. Who acts is the command's {@value #ACTOR} metadata.
+ * version live before the current one live again, or, from the first version ever live, leaves no model live (scoring
+ * goes back to the patterns alone). Who acts is the command's {@value #ACTOR} metadata.
  */
 @Aggregate
 class Model {
@@ -188,23 +189,20 @@ class Model {
                 comment(command.comment())));
     }
 
+    /** Back to the version live before the current one; from the first live version, back to no model at all. */
     @CommandHandler
     void handle(RollBackModelCommand command, @MetaDataValue(ACTOR) String actor) {
-        if (liveHistory.size() < 2) {
-            throw new ModelRuleException(
-                    modelId,
-                    liveHistory.isEmpty()
-                            ? "no version was ever live, so there is nothing to roll back"
-                            : "version " + liveHistory.peekLast() + " is the only one that was ever live");
+        if (liveHistory.isEmpty()) {
+            throw new ModelRuleException(modelId, "no version is live, so there is nothing to roll back");
         }
         requireComment(command.comment());
         Integer[] history = liveHistory.toArray(Integer[]::new);
         int from = history[history.length - 1];
-        int back = history[history.length - 2];
-        Integer shadowAfter = shadow != null && shadow == back ? null : shadow;
+        Integer back = history.length >= 2 ? history[history.length - 2] : null;
+        Integer shadowAfter = shadow != null && shadow.equals(back) ? null : shadow;
         apply(new ModelRolledBackEvent(
                 modelId,
-                versions.get(back),
+                back == null ? null : versions.get(back),
                 from,
                 shadowAfter == null ? null : versions.get(shadowAfter),
                 who(actor),

@@ -71,7 +71,7 @@ class ModelDirectory {
         } else if (event instanceof ModelPromotedEvent promoted) {
             choose(id, promoted.version().number(), number(promoted.shadow()));
         } else if (event instanceof ModelRolledBackEvent rolledBack) {
-            choose(id, rolledBack.version().number(), number(rolledBack.shadow()));
+            choose(id, number(rolledBack.version()), number(rolledBack.shadow()));
         } else if (event instanceof ModelShadowedEvent shadowed) {
             choose(id, number(shadowed.live()), shadowed.version().number());
         } else if (event instanceof ModelShadowStoppedEvent stopped) {

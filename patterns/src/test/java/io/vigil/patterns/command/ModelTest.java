@@ -315,10 +315,39 @@ class ModelTest {
     }
 
     @Test
-    void cannotRollBackWithNoEarlierLiveVersion() {
+    void canRollBackTheFirstLiveVersionToNoModel() {
         fixture.given(registered(1), approved(1), promoted(1, null))
                 .when(new RollBackModelCommand(ID, null), BOB)
+                .expectEvents(new ModelRolledBackEvent(ID, null, 1, null, "bob", now, ""));
+    }
+
+    @Test
+    void cannotRollBackWhenNoVersionIsLive() {
+        fixture.given(
+                        registered(1),
+                        approved(1),
+                        promoted(1, null),
+                        new ModelRolledBackEvent(ID, null, 1, null, "bob", now, ""))
+                .when(new RollBackModelCommand(ID, null), BOB)
                 .expectException(ModelRuleException.class)
-                .expectExceptionMessage("model risk: version 1 is the only one that was ever live");
+                .expectExceptionMessage("model risk: no version is live, so there is nothing to roll back");
+    }
+
+    @Test
+    void canRollBackKeepingTheShadow() {
+        fixture.given(
+                        registered(1),
+                        approved(1),
+                        promoted(1, null),
+                        registered(2),
+                        approved(2),
+                        promoted(2, 1),
+                        registered(3),
+                        approved(3),
+                        new ModelShadowedEvent(
+                                ID, version(3, "ann", "ann"), version(2, "ann", "ann"), null, "bob", now, ""))
+                .when(new RollBackModelCommand(ID, null), BOB)
+                .expectEvents(new ModelRolledBackEvent(
+                        ID, version(1, "ann", "ann"), 2, version(3, "ann", "ann"), "bob", now, ""));
     }
 }
