@@ -8,7 +8,6 @@ import io.vigil.patterns.api.ModelInvalidException;
 import io.vigil.patterns.api.ModelOverview;
 import io.vigil.patterns.api.ModelSample;
 import io.vigil.patterns.api.ModelSource;
-import io.vigil.patterns.api.ModelVersionState;
 import io.vigil.patterns.api.PromoteModelCommand;
 import io.vigil.patterns.api.RegisterModelCommand;
 import io.vigil.patterns.api.RollBackModelCommand;
@@ -67,15 +66,16 @@ class ModelController {
 
     /** The model's live and shadow versions and every version, newest first. */
     @GetMapping
-    ModelOverview list() {
-        return overview();
+    ModelResponses.Model list() {
+        return ModelResponses.Model.of(overview());
     }
 
     @GetMapping("/{version}")
-    ModelVersionState get(@PathVariable int version) {
+    ModelResponses.Version get(@PathVariable int version) {
         return overview().versions().stream()
                 .filter(v -> v.version().number() == version)
                 .findFirst()
+                .map(ModelResponses.Version::of)
                 .orElseThrow(
                         () -> new PatternNotFoundException("model " + MODEL + " has no version " + version, false));
     }
@@ -85,7 +85,7 @@ class ModelController {
      * Vigil computes, the file does not load, or Vigil scores a sample differently from the trainer's prediction.
      */
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ModelVersionState> importModel(@RequestBody ImportRequest request) {
+    ResponseEntity<ModelResponses.Version> importModel(@RequestBody ImportRequest request) {
         JsonNode model = request.model();
         if (model == null || model.isNull()) {
             throw new ModelInvalidException(List.of("model is required: the XGBoost JSON model"));
@@ -108,37 +108,37 @@ class ModelController {
     }
 
     @PostMapping(path = "/{version}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ModelOverview approve(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
+    ModelResponses.Model approve(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
         return send(new ApproveModelCommand(MODEL, version, comment(request)));
     }
 
     @PostMapping(path = "/{version}/promote", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ModelOverview promote(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
+    ModelResponses.Model promote(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
         return send(new PromoteModelCommand(MODEL, version, comment(request)));
     }
 
     @PostMapping(path = "/{version}/shadow", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ModelOverview shadow(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
+    ModelResponses.Model shadow(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
         return send(new ShadowModelCommand(MODEL, version, comment(request)));
     }
 
     @PostMapping(path = "/shadow/stop", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ModelOverview stopShadow(@RequestBody(required = false) StepRequest request) {
+    ModelResponses.Model stopShadow(@RequestBody(required = false) StepRequest request) {
         return send(new StopModelShadowCommand(MODEL, comment(request)));
     }
 
     @PostMapping(path = "/rollback", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ModelOverview rollback(@RequestBody(required = false) StepRequest request) {
+    ModelResponses.Model rollback(@RequestBody(required = false) StepRequest request) {
         return send(new RollBackModelCommand(MODEL, comment(request)));
     }
 
-    private ModelOverview send(Object command) {
+    private ModelResponses.Model send(Object command) {
         try {
             commands.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
             throw new PatternNotFoundException("model " + MODEL + " has no versions yet", false);
         }
-        return overview();
+        return list();
     }
 
     private ModelOverview overview() {
