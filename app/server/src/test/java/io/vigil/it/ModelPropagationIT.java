@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +44,8 @@ class ModelPropagationIT {
             eventually(
                     Duration.ofSeconds(30),
                     "both nodes to follow the change feed",
-                    () -> metric(first, "vigil_pattern_changes_connected") == 1.0
-                            && metric(second, "vigil_pattern_changes_connected") == 1.0);
+                    () -> first.metric("vigil_pattern_changes_connected") == 1.0
+                            && second.metric("vigil_pattern_changes_connected") == 1.0);
             analyst = PatternApi.key(first, "model-feed-analyst-" + run);
             approver = PatternApi.key(first, "model-feed-approver-" + run);
             ModelApi.noModelLive(first, approver);
@@ -146,16 +144,9 @@ class ModelPropagationIT {
     }
 
     private static String loads(VigilProcess vigil) throws Exception {
-        double count = metric(vigil, "vigil_model_load_seconds_count");
-        double sum = metric(vigil, "vigil_model_load_seconds_sum");
-        double max = metric(vigil, "vigil_model_load_seconds_max");
+        double count = vigil.metric("vigil_model_load_seconds_count");
+        double sum = vigil.metric("vigil_model_load_seconds_sum");
+        double max = vigil.metric("vigil_model_load_seconds_max");
         return String.format("%.0f loads, mean %.0f ms, max %.0f ms", count, 1000 * sum / count, 1000 * max);
-    }
-
-    private static double metric(VigilProcess vigil, String name) throws Exception {
-        String page = vigil.get("/actuator/prometheus").body();
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$")
-                .matcher(page);
-        return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 }
