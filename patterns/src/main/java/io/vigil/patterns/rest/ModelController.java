@@ -109,16 +109,19 @@ class ModelController {
 
     @PostMapping(path = "/{version}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
     ModelResponses.Model approve(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
+        get(version); // an unknown version is a 404
         return send(new ApproveModelCommand(MODEL, version, comment(request)));
     }
 
     @PostMapping(path = "/{version}/promote", consumes = MediaType.APPLICATION_JSON_VALUE)
     ModelResponses.Model promote(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
+        get(version); // an unknown version is a 404
         return send(new PromoteModelCommand(MODEL, version, comment(request)));
     }
 
     @PostMapping(path = "/{version}/shadow", consumes = MediaType.APPLICATION_JSON_VALUE)
     ModelResponses.Model shadow(@PathVariable int version, @RequestBody(required = false) StepRequest request) {
+        get(version); // an unknown version is a 404
         return send(new ShadowModelCommand(MODEL, version, comment(request)));
     }
 
