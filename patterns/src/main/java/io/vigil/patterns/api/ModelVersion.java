@@ -27,6 +27,9 @@ public record ModelVersion(
         String registeredBy,
         Instant registeredAt) {
 
+    /** The model Vigil scores with: the API and the console manage this one. */
+    public static final String RISK = "risk";
+
     public ModelVersion {
         features = features == null ? List.of() : List.copyOf(features);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);

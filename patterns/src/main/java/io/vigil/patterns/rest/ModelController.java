@@ -8,6 +8,7 @@ import io.vigil.patterns.api.ModelInvalidException;
 import io.vigil.patterns.api.ModelOverview;
 import io.vigil.patterns.api.ModelSample;
 import io.vigil.patterns.api.ModelSource;
+import io.vigil.patterns.api.ModelVersion;
 import io.vigil.patterns.api.PromoteModelCommand;
 import io.vigil.patterns.api.RegisterModelCommand;
 import io.vigil.patterns.api.RollBackModelCommand;
@@ -40,8 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/models", produces = MediaType.APPLICATION_JSON_VALUE)
 class ModelController {
 
-    /** The model Vigil scores with. */
-    static final String MODEL = "risk";
+    private static final String MODEL = ModelVersion.RISK;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
