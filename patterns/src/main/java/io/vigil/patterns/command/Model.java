@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -52,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 class Model {
 
-    static final String ACTOR = "actor";
+    static final String ACTOR = Steps.ACTOR;
 
     @AggregateIdentifier
     private String modelId;
@@ -93,9 +92,9 @@ class Model {
         if (!problems.isEmpty()) {
             throw new ModelInvalidException(problems);
         }
-        String by = who(actor);
+        String by = Steps.who(actor, "model");
         int number = versions.isEmpty() ? 1 : versions.lastKey() + 1;
-        Instant at = now();
+        Instant at = Steps.now();
         ModelVersion version = new ModelVersion(
                 command.modelId(),
                 number,
@@ -111,7 +110,7 @@ class Model {
                 by,
                 at);
         files.store(version, file);
-        apply(new ModelRegisteredEvent(command.modelId(), version, by, at, comment(command.comment())));
+        apply(new ModelRegisteredEvent(command.modelId(), version, by, at, Steps.comment(command.comment())));
         return number;
     }
 
@@ -122,7 +121,7 @@ class Model {
             throw new ModelRuleException(modelId, "version " + command.version() + " is approved already");
         }
         requireComment(command.comment());
-        String approver = who(actor);
+        String approver = Steps.who(actor, "model");
         if (approver.equals(version.registeredBy()) || approver.equals(version.trainedBy())) {
             throw new ModelRuleException(
                     modelId,
@@ -130,7 +129,8 @@ class Model {
                             + " and trained by " + version.trainedBy()
                             + ", who may not approve it: another approver must");
         }
-        apply(new ModelApprovedEvent(modelId, command.version(), approver, now(), comment(command.comment())));
+        apply(new ModelApprovedEvent(
+                modelId, command.version(), approver, Steps.now(), Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -147,9 +147,9 @@ class Model {
                 version,
                 live,
                 shadowAfter == null ? null : versions.get(shadowAfter),
-                who(actor),
-                now(),
-                comment(command.comment())));
+                Steps.who(actor, "model"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -168,9 +168,9 @@ class Model {
                 version,
                 live == null ? null : versions.get(live),
                 shadow,
-                who(actor),
-                now(),
-                comment(command.comment())));
+                Steps.who(actor, "model"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -184,9 +184,9 @@ class Model {
                 modelId,
                 shadow,
                 live == null ? null : versions.get(live),
-                who(actor),
-                now(),
-                comment(command.comment())));
+                Steps.who(actor, "model"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     /** Back to the version live before the current one; from the first live version, back to no model at all. */
@@ -205,9 +205,9 @@ class Model {
                 back == null ? null : versions.get(back),
                 from,
                 shadowAfter == null ? null : versions.get(shadowAfter),
-                who(actor),
-                now(),
-                comment(command.comment())));
+                Steps.who(actor, "model"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     @EventSourcingHandler
@@ -311,20 +311,5 @@ class Model {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String who(String actor) {
-        if (actor == null || actor.isBlank()) {
-            throw new IllegalStateException("a model command must carry who sends it (metadata " + ACTOR + ")");
-        }
-        return actor;
-    }
-
-    private static String comment(String comment) {
-        return comment == null ? "" : comment.strip();
-    }
-
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
     }
 }
