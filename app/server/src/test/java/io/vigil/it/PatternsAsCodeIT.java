@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vigil.tools.Terminal;
-import io.vigil.tools.VigilTools;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +101,7 @@ class PatternsAsCodeIT {
         awaitDecline(source, "source");
 
         Path file = Files.createTempFile("vigil-patterns-", ".json");
-        Tool exported = tool(source, approver, "patterns", "export", "--out", file.toString());
+        Tool exported = Tool.run(source, approver, "patterns", "export", "--out", file.toString());
         assertThat(exported.status()).as(exported.err()).isZero();
         JsonNode written = JSON.readTree(file.toFile());
         assertThat(written.path("features").toString()).contains(FEATURE);
@@ -117,10 +110,10 @@ class PatternsAsCodeIT {
 
         String emptyAuthor = key(empty, "code-author");
         String emptyApprover = key(empty, "code-approver");
-        Tool imported = tool(empty, emptyAuthor, "patterns", "import", file.toString());
+        Tool imported = Tool.run(empty, emptyAuthor, "patterns", "import", file.toString());
         assertThat(imported.status()).as(imported.out() + imported.err()).isZero();
         assertThat(imported.out()).contains("feature " + FEATURE + " defined", "p-busy-ip-" + RUN + " submitted");
-        Tool approved = tool(empty, emptyApprover, "patterns", "approve", file.toString(), "--publish");
+        Tool approved = Tool.run(empty, emptyApprover, "patterns", "approve", file.toString(), "--publish");
         assertThat(approved.status()).as(approved.out() + approved.err()).isZero();
         awaitDecline(empty, "empty");
         eventually(
@@ -210,22 +203,5 @@ class PatternsAsCodeIT {
 
     private static JsonNode ok(HttpResponse<String> response) throws Exception {
         return PatternApi.ok(response);
-    }
-
-    private record Tool(int status, String out, String err) {}
-
-    private static Tool tool(VigilProcess vigil, String key, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", vigil.uri("").toString(), "--api-key", key));
-        int status = VigilTools.run(
-                all.toArray(String[]::new),
-                new Terminal(
-                        new ByteArrayInputStream(new byte[0]),
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Clock.systemUTC()));
-        return new Tool(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

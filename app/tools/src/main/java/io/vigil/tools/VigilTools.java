@@ -4,6 +4,7 @@ import io.vigil.tools.bench.BenchCommand;
 import io.vigil.tools.detect.DetectCommand;
 import io.vigil.tools.http.VigilRefusedException;
 import io.vigil.tools.keys.ApiKeyCommand;
+import io.vigil.tools.model.ModelCommand;
 import io.vigil.tools.patterns.PatternsCommand;
 import io.vigil.tools.simulator.SimulateCommand;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one entry point of Vigil's command-line tools ({@code java -jar vigil-tools-exec.jar COMMAND ...}, which
- * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench}, {@code detect}, {@code api-key} and {@code patterns}). One
+ * {@code ./vigil} runs for {@code simulate}, {@code import}, {@code bench}, {@code detect}, {@code api-key}, {@code patterns} and {@code model}). One
  * parser (picocli) reads every command's options and writes every {@code --help}; one rule holds for every mistake on
  * the command line: a message naming the option on standard error, the command's usage, and exit status 2. One rule
  * holds too when Vigil refuses the tool's API key or its scope: one line saying what to do, and exit status 3.
@@ -64,7 +65,8 @@ public final class VigilTools implements Runnable {
                 .addSubcommand(BenchCommand.commandLine(terminal))
                 .addSubcommand(new DetectCommand(terminal))
                 .addSubcommand(ApiKeyCommand.commandLine(terminal))
-                .addSubcommand(PatternsCommand.commandLine(terminal));
+                .addSubcommand(PatternsCommand.commandLine(terminal))
+                .addSubcommand(ModelCommand.commandLine(terminal));
         line.setOut(new PrintWriter(terminal.out(), true));
         line.setErr(new PrintWriter(terminal.err(), true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -76,7 +78,7 @@ public final class VigilTools implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "name a command: simulate, import, bench, detect, api-key or patterns");
+                spec.commandLine(), "name a command: simulate, import, bench, detect, api-key, patterns or model");
     }
 
     /**
