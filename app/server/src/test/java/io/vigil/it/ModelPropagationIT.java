@@ -25,8 +25,13 @@ class ModelPropagationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LIMIT = Duration.ofSeconds(1);
-    private static final Map<String, String> FEED_ONLY =
-            Map.of("VIGIL_SCORING_PATTERNREFRESH", "5m", "VIGIL_MONITORING_ENABLED", "false");
+    /**
+     * Nodes that see changes through the feed only, evaluate no monitors and keep few database connections: a few
+     * decisions at a time need no more, and the PostgreSQL they share with other running Vigils has a fixed number
+     * of connection slots.
+     */
+    private static final Map<String, String> FEED_ONLY = Map.of(
+            "VIGIL_SCORING_PATTERNREFRESH", "5m", "VIGIL_MONITORING_ENABLED", "false", "VIGIL_DB_POOL_SIZE", "6");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger sent = new AtomicInteger();
