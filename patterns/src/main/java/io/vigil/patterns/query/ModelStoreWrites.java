@@ -11,7 +11,6 @@ import io.vigil.patterns.api.ModelFiles;
 import io.vigil.patterns.api.ModelRef;
 import io.vigil.patterns.api.ModelVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -91,9 +90,8 @@ class ModelStoreWrites implements ModelFiles {
 
     @QueryHandler
     ModelFile handle(FindModelFileQuery query) {
-        try (AttachmentInputStream in = db.getAttachment(query.document(), ATTACHMENT);
-                InputStream body = in) {
-            return new ModelFile(query.document(), body.readAllBytes());
+        try (AttachmentInputStream in = db.getAttachment(query.document(), ATTACHMENT)) {
+            return new ModelFile(query.document(), in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("model file of " + query.document() + " could not be read", e);
         }
