@@ -111,6 +111,8 @@ class ApiDocumentation {
                     backtestAnswers(path, method, responses);
                 } else if (path.startsWith("/api/v1/patterns")) {
                     patternProblems(path, operation == item.getPost() || operation == item.getPut(), responses);
+                } else if (path.startsWith("/api/v1/models")) {
+                    modelProblems(path, operation == item.getPost(), responses);
                 }
             });
         });
@@ -158,6 +160,26 @@ class ApiDocumentation {
                     "422",
                     problem("The draft's expression or effect does not compile: the detail gives the compiler's"
                             + " message, and the draft stays a draft"));
+        }
+    }
+
+    /** The models API's own answers: its lifecycle rules and the refused import. */
+    private static void modelProblems(String path, boolean changes, ApiResponses responses) {
+        if (path.contains("{")) {
+            responses.addApiResponse("404", problem("The model has no such version"));
+        }
+        if (path.equals("/api/v1/models/import")) {
+            responses.addApiResponse(
+                    "422",
+                    problem("The model is refused, each problem in errors[]: a feature Vigil does not compute, a file"
+                            + " that does not load or takes another number of features, a sample Vigil scores more"
+                            + " than 1e-6 away from the trainer's prediction"));
+        } else if (changes) {
+            responses.addApiResponse(
+                    "409",
+                    problem("A lifecycle rule forbids this step, and nothing was changed: approving a model one"
+                            + " registered or trained, promoting or shadowing a candidate, rolling back with no"
+                            + " version live"));
         }
     }
 

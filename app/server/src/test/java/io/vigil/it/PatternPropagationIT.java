@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,14 +57,14 @@ class PatternPropagationIT {
                     () -> connected(first) && connected(second));
 
             long followedSince = System.nanoTime();
-            double failuresFirst = metric(first, "vigil_pattern_changes_failures_total");
-            double failuresSecond = metric(second, "vigil_pattern_changes_failures_total");
+            double failuresFirst = first.metric("vigil_pattern_changes_failures_total");
+            double failuresSecond = second.metric("vigil_pattern_changes_failures_total");
             warmUp(first);
             warmUp(second);
             // an idle feed stays open: longer than the socket timeout (5 s) and pouchdb-server's default heartbeat
             TimeUnit.NANOSECONDS.sleep(Math.max(0, followedSince + TimeUnit.SECONDS.toNanos(8) - System.nanoTime()));
-            assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
-            assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
+            assertThat(first.metric("vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
+            assertThat(second.metric("vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
 
             // one change before the measured ones: the first set a node installs after its start pays for loading the
             // change path's classes and the JIT, on a machine still busy with the nodes' start-up work
@@ -86,7 +84,7 @@ class PatternPropagationIT {
             for (int round = 1; round <= 5; round++) {
                 String marker = run + "-" + round;
                 Stores.putCouchDocument(patternId, matching(marker, round));
-                double insideBefore = metric(second, "vigil_pattern_set_propagation_seconds_sum");
+                double insideBefore = second.metric("vigil_pattern_set_propagation_seconds_sum");
                 long version = System.currentTimeMillis();
                 long published = System.nanoTime();
                 Stores.putCouchDocument(
@@ -96,7 +94,7 @@ class PatternPropagationIT {
                 onFirst.add(a.get(30, TimeUnit.SECONDS));
                 onSecond.add(b.get(30, TimeUnit.SECONDS));
                 long inside =
-                        Math.round(1000 * (metric(second, "vigil_pattern_set_propagation_seconds_sum") - insideBefore));
+                        Math.round(1000 * (second.metric("vigil_pattern_set_propagation_seconds_sum") - insideBefore));
                 System.out.printf(
                         "Round %d: publish to decision %d ms on the first node, %d ms on the second (%d ms of it"
                                 + " from the change seen to the set live inside the second node; %d requests,"
@@ -155,9 +153,9 @@ class PatternPropagationIT {
             assertThat(published).allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
             assertThat(publishedOnFirst)
                     .allSatisfy(seen -> assertThat(seen.ms()).isLessThan(LIMIT.toMillis()));
-            assertThat(metric(first, "vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
-            assertThat(metric(second, "vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
-            assertThat(metric(second, "vigil_pattern_set_propagation_seconds_count"))
+            assertThat(first.metric("vigil_pattern_changes_failures_total")).isEqualTo(failuresFirst);
+            assertThat(second.metric("vigil_pattern_changes_failures_total")).isEqualTo(failuresSecond);
+            assertThat(second.metric("vigil_pattern_set_propagation_seconds_count"))
                     .isGreaterThanOrEqualTo(5);
         } finally {
             pollers.shutdownNow();
@@ -187,13 +185,13 @@ class PatternPropagationIT {
             couch.start();
             vigil.start();
             eventually(Duration.ofSeconds(30), "the node to follow the change feed", () -> connected(vigil));
-            double failuresBefore = metric(vigil, "vigil_pattern_changes_failures_total");
+            double failuresBefore = vigil.metric("vigil_pattern_changes_failures_total");
 
             couch.kill();
             eventually(Duration.ofSeconds(10), "the node to notice the feed was cut", () -> !connected(vigil));
             couch.start();
             eventually(Duration.ofSeconds(10), "the node to follow the feed again", () -> connected(vigil));
-            assertThat(metric(vigil, "vigil_pattern_changes_failures_total")).isGreaterThan(failuresBefore);
+            assertThat(vigil.metric("vigil_pattern_changes_failures_total")).isGreaterThan(failuresBefore);
 
             String marker = run + "-after-restart";
             Stores.putCouchDocument(database, patternId, matching(marker, 1));
@@ -310,22 +308,14 @@ class PatternPropagationIT {
     }
 
     private static boolean connected(VigilProcess vigil) throws Exception {
-        return metric(vigil, "vigil_pattern_changes_connected") == 1.0;
+        return vigil.metric("vigil_pattern_changes_connected") == 1.0;
     }
 
     /** What the node measured itself: count, sum and max of its propagation timer. */
     private static String propagation(VigilProcess vigil) throws Exception {
-        double count = metric(vigil, "vigil_pattern_set_propagation_seconds_count");
-        double sum = metric(vigil, "vigil_pattern_set_propagation_seconds_sum");
-        double max = metric(vigil, "vigil_pattern_set_propagation_seconds_max");
+        double count = vigil.metric("vigil_pattern_set_propagation_seconds_count");
+        double sum = vigil.metric("vigil_pattern_set_propagation_seconds_sum");
+        double max = vigil.metric("vigil_pattern_set_propagation_seconds_max");
         return String.format("%.0f sets, mean %.0f ms, max %.0f ms", count, 1000 * sum / count, 1000 * max);
-    }
-
-    /** A metric without tags from the node's Prometheus page; NaN when it is not there. */
-    private static double metric(VigilProcess vigil, String name) throws Exception {
-        String page = vigil.get("/actuator/prometheus").body();
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$")
-                .matcher(page);
-        return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 }

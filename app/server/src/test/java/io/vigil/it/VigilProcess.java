@@ -116,6 +116,14 @@ final class VigilProcess {
         return send(request, LOCAL_KEY);
     }
 
+    /** A metric without tags (or its first series) from this Vigil's Prometheus page; NaN when it is not there. */
+    double metric(String name) throws IOException, InterruptedException {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile(
+                        "(?m)^" + java.util.regex.Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$")
+                .matcher(get("/actuator/prometheus").body());
+        return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
+    }
+
     /** A request to a path of this Vigil's, with the helpers' timeout, for {@link #send}. */
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));

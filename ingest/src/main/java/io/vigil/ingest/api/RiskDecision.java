@@ -12,6 +12,9 @@ import java.util.List;
  * @param shadowHits patterns in shadow mode that matched: recorded, never part of the decision
  * @param listHits allow and block list entries that matched: a block hit declines, an allow hit approves unless a
  *     block list also hits
+ * @param model the live model's score of this transaction, from which {@code score} starts; null when no model was
+ *     live (and for decisions made before models existed)
+ * @param shadowModel the shadow model's score: recorded, never part of the decision; null when none
  */
 public record RiskDecision(
         Decision decision,
@@ -21,7 +24,9 @@ public record RiskDecision(
         boolean fallback,
         Instant decidedAt,
         List<DecisionReason> shadowHits,
-        List<ListHit> listHits) {
+        List<ListHit> listHits,
+        ModelScore model,
+        ModelScore shadowModel) {
 
     public RiskDecision {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
@@ -37,5 +42,17 @@ public record RiskDecision(
             boolean fallback,
             Instant decidedAt) {
         this(decision, score, reasons, patternSetVersion, fallback, decidedAt, List.of(), List.of());
+    }
+
+    public RiskDecision(
+            Decision decision,
+            double score,
+            List<DecisionReason> reasons,
+            long patternSetVersion,
+            boolean fallback,
+            Instant decidedAt,
+            List<DecisionReason> shadowHits,
+            List<ListHit> listHits) {
+        this(decision, score, reasons, patternSetVersion, fallback, decidedAt, shadowHits, listHits, null, null);
     }
 }

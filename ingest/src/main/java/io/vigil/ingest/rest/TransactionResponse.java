@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.DecisionReason;
 import io.vigil.ingest.api.ListHit;
+import io.vigil.ingest.api.ModelScore;
 import io.vigil.ingest.api.OutcomeReport;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
@@ -21,7 +22,9 @@ import java.util.TreeMap;
  * The answer to {@code GET /api/v1/transactions/{id}}: the submitted fields, the decision fields as the POST answered
  * them, the features the matched patterns saw, the shadow hits and the outcome once reported, and the final decision:
  * for a transaction decided {@code review} its {@code review} and, once reviewed, the review's decision; for any other
- * the decision itself. Absent optional fields are left out; {@code outcome} and {@code finalDecision} are always
+ * the decision itself. When a model scored the transaction, {@code model} names its version, its score and the features
+ * that moved it most ({@code shadowModel} the same for the shadow model, never used). Absent optional fields are left
+ * out; {@code outcome} and {@code finalDecision} are always
  * there, {@code null} when there is none yet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,6 +56,8 @@ record TransactionResponse(
         Map<String, Object> features,
         List<DecisionReason> shadowHits,
         List<ListHit> listHits,
+        ModelScore model,
+        ModelScore shadowModel,
         @JsonInclude(JsonInclude.Include.ALWAYS) Outcome outcome,
         List<Outcome> outcomes,
         Review review,
@@ -121,6 +126,8 @@ record TransactionResponse(
                 d == null ? null : featuresSeen(d),
                 d == null ? null : d.shadowHits(),
                 d == null ? null : d.listHits(),
+                d == null ? null : d.model(),
+                d == null ? null : d.shadowModel(),
                 view.label().map(Outcome::of).orElse(null),
                 outcomes,
                 view.review() == null ? null : Review.of(view.review()),

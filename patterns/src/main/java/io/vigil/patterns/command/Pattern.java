@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -52,7 +51,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Pattern {
 
     /** The metadata key of who sends a command (the access module's {@code Actor.ACTOR}). */
-    static final String ACTOR = "actor";
+    static final String ACTOR = Steps.ACTOR;
 
     @AggregateIdentifier
     private String patternId;
@@ -78,7 +77,11 @@ class Pattern {
         addIfPresent(problems, PatternRules.commentProblem(command.comment(), false));
         requireValid(problems);
         apply(new PatternDraftCreatedEvent(
-                command.patternId(), command.draft(), who(actor), now(), comment(command.comment())));
+                command.patternId(),
+                command.draft(),
+                Steps.who(actor, "pattern"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -87,7 +90,12 @@ class Pattern {
         List<String> problems = new ArrayList<>(draftProblems(command.draft()));
         addIfPresent(problems, PatternRules.commentProblem(command.comment(), false));
         requireValid(problems);
-        apply(new PatternDraftEditedEvent(patternId, command.draft(), who(actor), now(), comment(command.comment())));
+        apply(new PatternDraftEditedEvent(
+                patternId,
+                command.draft(),
+                Steps.who(actor, "pattern"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -99,7 +107,8 @@ class Pattern {
         if (!compileProblems.isEmpty()) {
             throw PatternInvalidException.doesNotCompile(compileProblems);
         }
-        apply(new PatternSubmittedEvent(patternId, who(actor), now(), comment(command.comment())));
+        apply(new PatternSubmittedEvent(
+                patternId, Steps.who(actor, "pattern"), Steps.now(), Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -107,13 +116,13 @@ class Pattern {
         requireNotArchived("approved");
         requireDraftState(DraftState.SUBMITTED, "approved");
         requireComment(command.comment(), false);
-        String approver = who(actor);
+        String approver = Steps.who(actor, "pattern");
         if (approver.equals(draftAuthor)) {
             throw new PatternRuleException(
                     patternId,
                     "its draft was written by " + draftAuthor + ", who may not approve it: another approver must");
         }
-        apply(new PatternApprovedEvent(patternId, approver, now(), comment(command.comment())));
+        apply(new PatternApprovedEvent(patternId, approver, Steps.now(), Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -121,7 +130,8 @@ class Pattern {
         requireNotArchived("rejected");
         requireDraftState(DraftState.SUBMITTED, "rejected");
         requireComment(command.comment(), true);
-        apply(new PatternRejectedEvent(patternId, who(actor), now(), comment(command.comment())));
+        apply(new PatternRejectedEvent(
+                patternId, Steps.who(actor, "pattern"), Steps.now(), Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -136,8 +146,8 @@ class Pattern {
                                     : "the draft is " + state(draftState) + ", not approved"));
         }
         requireComment(command.comment(), false);
-        String publisher = who(actor);
-        Instant at = now();
+        String publisher = Steps.who(actor, "pattern");
+        Instant at = Steps.now();
         PatternVersion version = new PatternVersion(
                 versions.isEmpty() ? 1 : versions.lastKey() + 1,
                 draft.name(),
@@ -149,7 +159,8 @@ class Pattern {
                 publisher,
                 at);
         PatternMode published = command.mode() != null ? command.mode() : mode != null ? mode : PatternMode.SHADOW;
-        apply(new PatternPublishedEvent(patternId, version, published, publisher, at, comment(command.comment())));
+        apply(new PatternPublishedEvent(
+                patternId, version, published, publisher, at, Steps.comment(command.comment())));
     }
 
     @CommandHandler
@@ -162,7 +173,12 @@ class Pattern {
         requireComment(command.comment(), false);
         if (command.mode() != mode) {
             apply(new PatternModeChangedEvent(
-                    patternId, versions.get(live), command.mode(), who(actor), now(), comment(command.comment())));
+                    patternId,
+                    versions.get(live),
+                    command.mode(),
+                    Steps.who(actor, "pattern"),
+                    Steps.now(),
+                    Steps.comment(command.comment())));
         }
     }
 
@@ -179,14 +195,22 @@ class Pattern {
             throw new PatternRuleException(patternId, "version " + live + " is the live one already");
         }
         requireComment(command.comment(), false);
-        apply(new PatternRolledBackEvent(patternId, target, live, mode, who(actor), now(), comment(command.comment())));
+        apply(new PatternRolledBackEvent(
+                patternId,
+                target,
+                live,
+                mode,
+                Steps.who(actor, "pattern"),
+                Steps.now(),
+                Steps.comment(command.comment())));
     }
 
     @CommandHandler
     void handle(ArchivePatternCommand command, @MetaDataValue(ACTOR) String actor) {
         requireNotArchived("archived again");
         requireComment(command.comment(), false);
-        apply(new PatternArchivedEvent(patternId, live, who(actor), now(), comment(command.comment())));
+        apply(new PatternArchivedEvent(
+                patternId, live, Steps.who(actor, "pattern"), Steps.now(), Steps.comment(command.comment())));
     }
 
     @EventSourcingHandler
@@ -300,21 +324,5 @@ class Pattern {
         if (problem != null) {
             problems.add(problem);
         }
-    }
-
-    /** Who sends the command: the access module stamps every audited command, so none comes without. */
-    private static String who(String actor) {
-        if (actor == null || actor.isBlank()) {
-            throw new IllegalStateException("a pattern command must carry who sends it (metadata " + ACTOR + ")");
-        }
-        return actor;
-    }
-
-    private static String comment(String comment) {
-        return comment == null ? "" : comment.strip();
-    }
-
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.patterns.api.FeatureAggregation;
 import io.vigil.patterns.api.FeatureDefinition;
 import io.vigil.patterns.api.ListEntry;
+import io.vigil.patterns.api.ModelChoice;
 import io.vigil.patterns.api.PatternDefinition;
 import io.vigil.patterns.api.PatternMode;
 import io.vigil.patterns.api.PatternSet;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * Patterns and lists as CouchDB documents: one document per pattern ({@code "type": "pattern"}, id = pattern id),
  * one per list entry ({@code "type": "list-entry"}, with {@code list}, {@code kind}, {@code value}, optional
  * {@code expiresAt} and {@code reason}) and one per
- * analyst-defined feature ({@code "type": "feature"}), one {@value #SET_ID} document whose {@code version} changes with every published change. Uses only what Apache CouchDB
+ * analyst-defined feature ({@code "type": "feature"}), the {@value ModelStoreWrites#CHOICE_ID} document naming the live
+ * and shadow model versions (each version a document of its own with the model file attached), one {@value #SET_ID} document whose {@code version} changes with every published change. Uses only what Apache CouchDB
  * and pouchdb-server both do the same way: documents with ids we choose and {@code _all_docs} (and, in
  * {@link CouchChangeFeed}, the {@code _changes} long-poll).
  */
@@ -109,6 +111,7 @@ class CouchPatternStore {
         List<PatternDefinition> patterns = new ArrayList<>();
         List<ListEntry> lists = new ArrayList<>();
         List<FeatureDefinition> features = new ArrayList<>();
+        ModelChoice models = ModelChoice.NONE;
         for (Read read : documents.values()) {
             if (read.value() instanceof PatternDefinition pattern && pattern.mode() != PatternMode.OFF) {
                 patterns.add(pattern);
@@ -116,9 +119,11 @@ class CouchPatternStore {
                 lists.add(entry);
             } else if (read.value() instanceof FeatureDefinition feature) {
                 features.add(feature);
+            } else if (read.value() instanceof ModelChoice choice) {
+                models = choice;
             }
         }
-        cached = new PatternSet(version, patterns, lists, features);
+        cached = new PatternSet(version, patterns, lists, features, models);
         return cached;
     }
 
@@ -128,6 +133,7 @@ class CouchPatternStore {
             case "pattern" -> toPattern(doc);
             case "list-entry" -> toListEntry(doc).orElse(null);
             case "feature" -> toFeature(doc).orElse(null);
+            case ModelStoreWrites.CHOICE_TYPE -> ModelStoreWrites.toChoice(doc);
             default -> null;
         };
     }

@@ -283,7 +283,8 @@ public class PatternStoreWrites {
         }
     }
 
-    private void put(String id, ObjectNode doc) {
+    /** Creates or replaces a document, retrying a conflict on a fresh read. */
+    void put(String id, ObjectNode doc) {
         db.createDatabaseIfNotExists();
         for (int attempt = 1; ; attempt++) {
             ObjectNode stored = existing(id);

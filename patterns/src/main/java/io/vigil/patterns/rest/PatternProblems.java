@@ -1,5 +1,7 @@
 package io.vigil.patterns.rest;
 
+import io.vigil.patterns.api.ModelInvalidException;
+import io.vigil.patterns.api.ModelRuleException;
 import io.vigil.patterns.api.PatternBacktestBusyException;
 import io.vigil.patterns.api.PatternInvalidException;
 import io.vigil.patterns.api.PatternRuleException;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * RFC 7807 problems for the patterns API, with the same {@code /problems/...} types as the rest of the API: bad input
  * 400 (an expression that does not compile 422, naming the compiler's message), an unknown pattern 404, a broken
- * lifecycle rule 409. Malformed JSON and unexpected errors are the API's common answers.
+ * lifecycle rule 409; the same for models, whose refused registration is 422. Malformed JSON and unexpected errors are the API's common answers.
  */
 @RestControllerAdvice(basePackages = "io.vigil.patterns.rest")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,6 +45,22 @@ class PatternProblems {
             return ResponseEntity.unprocessableEntity().body(problem);
         }
         return validation(e.getMessage(), e.problems());
+    }
+
+    /** A model that cannot be registered: 422 naming each problem (an unknown feature, a sample scored otherwise). */
+    @ExceptionHandler(ModelInvalidException.class)
+    ResponseEntity<ProblemDetail> modelInvalid(ModelInvalidException e) {
+        ProblemDetail problem =
+                problem(HttpStatus.UNPROCESSABLE_ENTITY, "model-refused", "Model refused", e.getMessage());
+        problem.setProperty(
+                "errors", e.problems().stream().map(p -> Map.of("message", p)).toList());
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @ExceptionHandler(ModelRuleException.class)
+    ResponseEntity<ProblemDetail> modelRule(ModelRuleException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "conflict", "Not allowed in the model's state", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -44,6 +44,12 @@ public final class PatternCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(PatternCompiler.class);
 
+    /**
+     * The live risk model's score, 0 to 100 (its probability of fraud × 100); 0 when no model is live, so a pattern
+     * such as {@code model.score >= 70} matches nothing then.
+     */
+    public static final String MODEL_SCORE = "model.score";
+
     /** The {@code tx} fields patterns may read, with their types. */
     static final Map<String, CelType> TRANSACTION_FIELDS = transactionFields();
 
@@ -120,6 +126,7 @@ public final class PatternCompiler {
                 .setResultType(SimpleType.BOOL);
         TRANSACTION_FIELDS.forEach(builder::addVar);
         features.forEach(builder::addVar);
+        builder.addVar(MODEL_SCORE, SimpleType.DOUBLE);
         return builder.build();
     }
 

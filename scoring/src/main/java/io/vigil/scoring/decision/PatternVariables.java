@@ -16,11 +16,18 @@ final class PatternVariables implements CelVariableResolver {
 
     private final TransactionDetails tx;
     private final FeatureSnapshot features;
+    private final double modelScore;
     private Map<String, Object> seen;
 
     PatternVariables(TransactionDetails tx, FeatureSnapshot features) {
+        this(tx, features, 0);
+    }
+
+    /** {@code modelScore}: the live model's score, read as {@code model.score} (0 when no model is live). */
+    PatternVariables(TransactionDetails tx, FeatureSnapshot features, double modelScore) {
         this.tx = tx;
         this.features = features;
+        this.modelScore = modelScore;
     }
 
     /** Starts recording the features read, for the next pattern. */
@@ -41,6 +48,12 @@ final class PatternVariables implements CelVariableResolver {
                 seen.put(name, value);
             }
             return Optional.ofNullable(value);
+        }
+        if (name.equals(PatternCompiler.MODEL_SCORE)) {
+            if (seen != null) {
+                seen.put(name, modelScore);
+            }
+            return Optional.of(modelScore);
         }
         return Optional.ofNullable(transactionField(name));
     }

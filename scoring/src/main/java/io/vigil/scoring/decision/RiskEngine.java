@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates the active patterns (those reading an analyst feature once it is backfilled on this node) against one transaction and turns their effects into a decision: the score is the sum
- * of {@code score+N} effects (capped at 100), compared with the review and decline thresholds; a forced review or
+ * Evaluates the active patterns (those reading an analyst feature once it is backfilled on this node) against one transaction and turns their effects into a decision: the score is the live
+ * model's score (its probability × 100; 0 when no model is live) plus the sum of {@code score+N} effects (capped at
+ * 100), compared with the review and decline thresholds; a forced review or
  * decline wins over a lower decision from the score. Lists come last: a block list hit declines, and an allow list
  * hit approves unless a block list also hits. Patterns are still evaluated then, for the explanation.
  */
@@ -35,8 +36,17 @@ public final class RiskEngine {
     }
 
     public RiskDecision decide(CompiledPatternSet patterns, TransactionDetails transaction, FeatureSnapshot features) {
-        PatternVariables variables = new PatternVariables(transaction, features);
-        double score = 0;
+        return decide(patterns, transaction, features, ModelScores.NONE);
+    }
+
+    /**
+     * Decides with the models' scores: the live model's score (its probability × 100) is where the score starts,
+     * and what patterns read as {@code model.score}; the shadow model's is recorded only.
+     */
+    public RiskDecision decide(
+            CompiledPatternSet patterns, TransactionDetails transaction, FeatureSnapshot features, ModelScores models) {
+        PatternVariables variables = new PatternVariables(transaction, features, models.liveScore());
+        double score = models.liveScore();
         Decision forced = Decision.APPROVE;
         List<DecisionReason> reasons = new ArrayList<>();
         List<DecisionReason> shadowHits = new ArrayList<>();
@@ -69,7 +79,17 @@ public final class RiskEngine {
         Instant now = clock.instant();
         List<ListHit> listHits = patterns.lists().hits(transaction, now);
         decision = fromLists(listHits, decision);
-        return new RiskDecision(decision, score, reasons, patterns.version(), false, now, shadowHits, listHits);
+        return new RiskDecision(
+                decision,
+                score,
+                reasons,
+                patterns.version(),
+                false,
+                now,
+                shadowHits,
+                listHits,
+                models.live(),
+                models.shadow());
     }
 
     /** The decision given when no pattern set can be evaluated. */

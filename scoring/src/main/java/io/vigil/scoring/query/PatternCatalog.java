@@ -14,6 +14,7 @@ import io.vigil.scoring.decision.PatternCompiler;
 import io.vigil.scoring.decision.RiskEngine;
 import io.vigil.scoring.features.CustomFeatureBackfill;
 import io.vigil.scoring.features.FeatureStore;
+import io.vigil.scoring.inference.ModelHolder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
@@ -43,6 +44,9 @@ import org.springframework.stereotype.Component;
  * before the very first successful load does a decision try the store itself, and then at most once per refresh
  * interval, so a store that is down at start-up costs one slow decision per interval, not every decision.
  *
+ * <p>The set also names the live and shadow models: the {@link ModelHolder} loads and warms a new one before the set
+ * that names it is installed, so a model propagates as fast as a pattern.
+ *
  * <p>A newly compiled set is evaluated a few hundred times against made-up transactions before it replaces the
  * current one, so that the first real decision after a start or a change does not pay for class loading and the JIT
  * inside its time budget. The made-up transactions only read the feature store, which reading leaves as it was.
@@ -58,6 +62,7 @@ class PatternCatalog {
     private PatternCompiler compiler = new PatternCompiler();
     private final FeatureStore features;
     private final CustomFeatureBackfill backfill;
+    private final ModelHolder models;
     private final RiskEngine engine;
     private final Clock clock;
     private final Timer propagation;
@@ -72,8 +77,9 @@ class PatternCatalog {
             ScoringSettings settings,
             FeatureStore features,
             CustomFeatureBackfill backfill,
+            ModelHolder models,
             MeterRegistry meters) {
-        this(queries, settings, features, backfill, meters, Clock.systemUTC());
+        this(queries, settings, features, backfill, models, meters, Clock.systemUTC());
     }
 
     PatternCatalog(
@@ -81,11 +87,13 @@ class PatternCatalog {
             ScoringSettings settings,
             FeatureStore features,
             CustomFeatureBackfill backfill,
+            ModelHolder models,
             MeterRegistry meters,
             Clock clock) {
         this.queries = queries;
         this.features = features;
         this.backfill = backfill;
+        this.models = models;
         this.engine = new RiskEngine(settings, Clock.systemUTC());
         this.refreshNanos = settings.patternRefresh().toNanos();
         this.clock = clock;
@@ -192,6 +200,7 @@ class PatternCatalog {
             return false;
         }
         defineFeatures(set.features());
+        models.choose(set.models());
         CompiledPatternSet compiled = compiler.compile(set);
         warmUp(compiled);
         current = compiled;

@@ -7,8 +7,11 @@ import io.vigil.ingest.api.FindRiskDecisionQuery;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
+import io.vigil.scoring.decision.ModelScores;
 import io.vigil.scoring.decision.RiskEngine;
+import io.vigil.scoring.features.FeatureSnapshot;
 import io.vigil.scoring.features.FeatureStore;
+import io.vigil.scoring.inference.ModelHolder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides transactions for ingest. Always answers: with the fallback decision, marked as such, when no pattern set
- * was ever loaded, when evaluation fails, or when scoring took longer than its time budget.
+ * Decides transactions for ingest, with the live model's score when one is loaded. Always answers: with the fallback
+ * decision, marked as such, when no pattern set was ever loaded, when evaluation or the model fails, or when scoring
+ * (the model's part included) took longer than its time budget.
  */
 @Component
 class RiskDecisionQueryHandler {
@@ -31,10 +35,16 @@ class RiskDecisionQueryHandler {
     private final RiskEngine engine;
     private final long budgetNanos;
     private final MeterRegistry meters;
+    private final ModelHolder models;
 
     RiskDecisionQueryHandler(
-            PatternCatalog catalog, FeatureStore features, ScoringSettings settings, MeterRegistry meters) {
+            PatternCatalog catalog,
+            FeatureStore features,
+            ModelHolder models,
+            ScoringSettings settings,
+            MeterRegistry meters) {
         this.catalog = catalog;
+        this.models = models;
         this.features = features;
         this.engine = new RiskEngine(settings, Clock.systemUTC());
         this.budgetNanos = settings.timeBudget().toNanos();
@@ -50,14 +60,20 @@ class RiskDecisionQueryHandler {
         }
         long start = System.nanoTime(); // the budget covers scoring, not the wait for the very first pattern load
         RiskDecision decision;
+        String failure = "error";
         try {
-            decision = engine.decide(patterns.get(), query.transaction(), features.read(query.transaction()));
+            FeatureSnapshot snapshot = features.read(query.transaction());
+            failure = "model-error";
+            ModelScores scores = models.score(query.transaction(), snapshot);
+            failure = "error";
+            decision = engine.decide(patterns.get(), query.transaction(), snapshot, scores);
         } catch (RuntimeException e) {
             log.error(
-                    "Scoring failed for {}, answering the fallback decision",
+                    "Scoring failed for {} ({}), answering the fallback decision",
                     query.transaction().transactionId(),
+                    failure,
                     e);
-            return fallback(patterns.get(), query, "error");
+            return fallback(patterns.get(), query, failure);
         }
         if (System.nanoTime() - start > budgetNanos) {
             return fallback(patterns.get(), query, "time-budget");

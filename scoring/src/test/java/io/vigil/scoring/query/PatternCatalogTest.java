@@ -17,6 +17,7 @@ import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.decision.CompiledPatternSet;
 import io.vigil.scoring.features.CustomFeatureBackfill;
 import io.vigil.scoring.features.InMemoryFeatureStore;
+import io.vigil.scoring.inference.ModelHolder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,14 @@ class PatternCatalogTest {
     private final QueryGateway queries = mock(QueryGateway.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CustomFeatureBackfill backfill = new CustomFeatureBackfill(new InMemoryEventStorageEngine());
+    /** No model is ever named here: one that would be is read from nowhere. */
+    private final ModelHolder models = new ModelHolder(
+            document -> {
+                throw new IllegalStateException("no model file " + document);
+            },
+            (names, tx, snapshot) -> new float[names.size()],
+            meters);
+
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
@@ -51,7 +60,7 @@ class PatternCatalogTest {
                         definition("p-velocity", "features.card.count_5m > 3", "score+30"),
                         definition("p-attr", "tx.attributes['warm_up'] == 'true'", "score+5"))));
 
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
 
         assertThat(catalog.current()).hasValueSatisfying(set -> {
             assertThat(set.version()).isEqualTo(4);
@@ -64,7 +73,7 @@ class PatternCatalogTest {
     void aPatternThatDoesNotEvaluateOnTheMadeUpTransactionsStillGoesLive() {
         answer(new PatternSet(5, List.of(definition("p-missing", "tx.attributes['absent'] == 'x'", "score+10"))));
 
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
 
         assertThat(catalog.current())
                 .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(5));
@@ -74,7 +83,7 @@ class PatternCatalogTest {
     void aSetPushedThroughTheSubscriptionGoesLiveAndTheTimeItTookIsMeasured() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
         Sinks.Many<PatternSetUpdate> pushes = subscription();
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
         catalog.subscribe();
         assertThat(catalog.current())
                 .hasValueSatisfying(set -> assertThat(set.version()).isEqualTo(4));
@@ -96,7 +105,7 @@ class PatternCatalogTest {
     @Test
     void aPushOfTheSetAlreadyLiveChangesNothingAndIsNotMeasured() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
         CompiledPatternSet live = catalog.current().orElseThrow();
 
         catalog.apply(new PatternSetUpdate(
@@ -109,7 +118,7 @@ class PatternCatalogTest {
     @Test
     void aSetReadOnConnectingToTheFeedGoesLiveButIsNotMeasuredAsAPropagation() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
         catalog.current();
 
         catalog.apply(new PatternSetUpdate(
@@ -124,7 +133,7 @@ class PatternCatalogTest {
     void aPushedSetGoesLiveEvenBeforeTheStoreCouldBeQueriedOnce() {
         when(queries.query(any(FindPatternSetQuery.class), any(ResponseType.class)))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("CouchDB is down")));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
         assertThat(catalog.current()).isEmpty();
 
         catalog.apply(new PatternSetUpdate(
@@ -137,7 +146,7 @@ class PatternCatalogTest {
     @Test
     void aPeriodicRefreshStillPicksUpAChangeThePushMissed() {
         answer(new PatternSet(4, List.of(definition("p-big", "tx.amount > 1000.0", "review"))));
-        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, meters, clock);
+        PatternCatalog catalog = new PatternCatalog(queries, settings, features, backfill, models, meters, clock);
         catalog.current();
 
         answer(new PatternSet(8, List.of(definition("p-big", "tx.amount > 900.0", "review"))));

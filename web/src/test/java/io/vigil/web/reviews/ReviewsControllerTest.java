@@ -10,9 +10,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.vigil.ingest.api.ClaimReviewCommand;
 import io.vigil.ingest.api.Decision;
 import io.vigil.ingest.api.DecisionReason;
+import io.vigil.ingest.api.FeatureContribution;
 import io.vigil.ingest.api.FindReviewItemQuery;
 import io.vigil.ingest.api.FindReviewQueueQuery;
 import io.vigil.ingest.api.FindTransactionQuery;
+import io.vigil.ingest.api.ModelScore;
 import io.vigil.ingest.api.ReviewClaimedException;
 import io.vigil.ingest.api.ReviewItem;
 import io.vigil.ingest.api.ReviewQueueOrder;
@@ -156,6 +158,39 @@ class ReviewsControllerTest extends ConsoleMvcTestSupport {
                 .contains("Review of <code>tx-1</code>", "pending", "p-high-amount", "High amount")
                 .contains("features.card.count_5m = 4", "card-7f3a", "c-981")
                 .contains("id=\"claim\"", "id=\"decide\"", "name=\"reason\"");
+    }
+
+    @WithAndWithoutHtmx
+    void theReviewPageShowsTheModelsScoreAndWhatMovedIt(boolean htmx) throws Exception {
+        RiskDecision scored = new RiskDecision(
+                Decision.REVIEW,
+                62.4,
+                List.of(),
+                7,
+                false,
+                DECIDED,
+                List.of(),
+                List.of(),
+                new ModelScore(
+                        "risk",
+                        3,
+                        62.4,
+                        List.of(
+                                new FeatureContribution("tx.amount", 1500.0, 1.234),
+                                new FeatureContribution("tx.cross_border", null, -0.25))),
+                new ModelScore("risk", 4, 58.0, List.of()));
+        answer(
+                FindTransactionQuery.class,
+                Optional.of(new TransactionView(TX, scored, null, List.of(), TransactionReview.PENDING)));
+        answer(FindReviewItemQuery.class, Optional.of(item("tx-1", null, ReviewStatus.PENDING)));
+
+        String html = render(get("/reviews/tx-1"), htmx);
+
+        assertThat(html)
+                .contains("<code>risk v3</code> scored it", "<strong>62.4</strong>")
+                .contains("<code>tx.amount</code>", "1500.00", "+1.234")
+                .contains("<code>tx.cross_border</code>", "missing", "-0.250")
+                .contains("<code>risk v4</code> would", "58.0");
     }
 
     @WithAndWithoutHtmx

@@ -88,6 +88,16 @@ public final class ConsolePermissions {
                             "/patterns/*/rollback",
                             "/patterns/*/archive")),
             new Rule(
+                    "Approve a risk model version, promote it, put it in shadow or stop the shadow; roll the model back",
+                    HttpMethod.POST,
+                    Role.APPROVER,
+                    List.of(
+                            "/models/*/approve",
+                            "/models/*/promote",
+                            "/models/*/shadow",
+                            "/models/shadow/stop",
+                            "/models/rollback")),
+            new Rule(
                     "Write patterns: create one, save and submit its draft, check an expression, test it on a"
                             + " transaction, start and cancel a backtest",
                     HttpMethod.POST,
@@ -115,6 +125,11 @@ public final class ConsolePermissions {
                     HttpMethod.GET,
                     Role.ANALYST,
                     List.of("/patterns", "/patterns/**")),
+            new Rule(
+                    "Read the risk model: its versions, their metrics and who trained and approved them",
+                    HttpMethod.GET,
+                    Role.ANALYST,
+                    List.of("/models", "/models/**")),
             new Rule(
                     "Define and archive analyst features",
                     HttpMethod.POST,

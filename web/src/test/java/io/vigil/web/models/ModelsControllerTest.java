@@ -1,0 +1,120 @@
+package io.vigil.web.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.willThrow;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.vigil.patterns.api.ApproveModelCommand;
+import io.vigil.patterns.api.FindModelQuery;
+import io.vigil.patterns.api.ModelOverview;
+import io.vigil.patterns.api.ModelRuleException;
+import io.vigil.patterns.api.ModelSource;
+import io.vigil.patterns.api.ModelVersion;
+import io.vigil.patterns.api.ModelVersionState;
+import io.vigil.patterns.api.ModelVersionState.State;
+import io.vigil.patterns.api.PromoteModelCommand;
+import io.vigil.patterns.api.RollBackModelCommand;
+import io.vigil.web.ConsoleMvcTestSupport;
+import io.vigil.web.WithAndWithoutHtmx;
+import io.vigil.web.config.ConsoleConfig;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The risk model page: the versions and their states for analysts, the lifecycle buttons for approvers only, each
+ * step sent as a command, a refusal shown. Each case runs with and without htmx's HX-Request header.
+ */
+@WebMvcTest(ModelsController.class)
+@Import(ConsoleConfig.class)
+class ModelsControllerTest extends ConsoleMvcTestSupport {
+
+    private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
+
+    private static ModelVersionState version(int number, State state, String approvedBy) {
+        return new ModelVersionState(
+                new ModelVersion(
+                        "risk",
+                        number,
+                        "vigil-model-risk-v" + number,
+                        "ab".repeat(32),
+                        1000,
+                        List.of("tx.amount", "tx.hour_utc"),
+                        Map.of("auc", 0.912),
+                        Instant.parse("2026-10-01T00:00:00Z"),
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        "anna",
+                        ModelSource.TRAINED,
+                        "anna",
+                        AT),
+                state,
+                approvedBy,
+                approvedBy == null ? null : AT);
+    }
+
+    private void models() {
+        answer(
+                FindModelQuery.class,
+                new ModelOverview(
+                        "risk", 2, null, List.of(version(3, State.CANDIDATE, null), version(2, State.LIVE, "apollo"))));
+    }
+
+    @WithAndWithoutHtmx
+    void analystsSeeTheVersionsWithoutTheApproversButtons(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        models();
+
+        String html = render(get("/models"), htmx);
+
+        assertThat(html).contains("version 2", "auc 0.912", "2026-10-01 to 2026-11-01");
+        assertThat(rowOf(html, "data-version=\"3\"")).contains("candidate");
+        assertThat(rowOf(html, "data-version=\"2\"")).contains("live", "by apollo");
+        assertThat(html).doesNotContain("/models/3/approve", "/models/rollback");
+    }
+
+    @WithAndWithoutHtmx
+    void anApproverApprovesACandidate(boolean htmx) throws Exception {
+        signedIn = APPROVER;
+        models();
+
+        String html = submit(post("/models/3/approve").param("comment", "checked"), htmx);
+
+        assertThat(sent(ApproveModelCommand.class)).isEqualTo(new ApproveModelCommand("risk", 3, "checked"));
+        assertThat(html).contains("Version 3 approved.", "/models/rollback");
+    }
+
+    @WithAndWithoutHtmx
+    void aRefusedStepSaysWhy(boolean htmx) throws Exception {
+        signedIn = APPROVER;
+        models();
+        willThrow(new ModelRuleException("risk", "version 3 is a candidate, not approved, so it cannot be promoted"))
+                .given(commands)
+                .sendAndWait(any(PromoteModelCommand.class));
+
+        String html = submit(post("/models/3/promote"), htmx);
+
+        assertThat(html).contains("Not done: model risk: version 3 is a candidate, not approved");
+    }
+
+    @WithAndWithoutHtmx
+    void anApproverRollsTheModelBack(boolean htmx) throws Exception {
+        signedIn = APPROVER;
+        models();
+
+        submit(post("/models/rollback").param("comment", "too many declines"), htmx);
+
+        assertThat(sent(RollBackModelCommand.class)).isEqualTo(new RollBackModelCommand("risk", "too many declines"));
+    }
+
+    @WithAndWithoutHtmx
+    void analystsCannotApprovePromoteOrRollBack(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        assertRefused(post("/models/3/approve"), htmx);
+        assertRefused(post("/models/3/promote"), htmx);
+        assertRefused(post("/models/rollback"), htmx);
+    }
+}
