@@ -129,6 +129,16 @@ class ModelTrainingIT {
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(json.body()).path("learner").isObject()).isTrue();
 
+        // the run's model becomes a candidate version of the risk model, trained by the one who started the run
+        HttpResponse<String> registered = vigil.post(location + "/register", "{\"comment\": \"weeks 1-3\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        int version = JSON.readTree(registered.body()).path("version").asInt();
+        JsonNode candidate =
+                JSON.readTree(vigil.get("/api/v1/models/" + version).body());
+        assertThat(candidate.path("state").asText()).as(candidate.toString()).isEqualTo("candidate");
+        assertThat(candidate.path("source").asText()).isEqualTo("trained");
+        assertThat(candidate.toString()).contains("model.average_precision");
+
         // the training set as CSV through ./vigil model export-features: the same rows, a header of id, timestamp,
         // label and the features
         Path csv = Files.createTempFile("training-set", ".csv");
