@@ -46,10 +46,11 @@ class ModelStorePublisher {
 
     @EventHandler
     void on(ModelRolledBackEvent event) {
-        publish(
-                event.version(),
-                event.shadow(),
-                event.modelId() + " rolled back to v" + event.version().number());
+        // no version: the first version ever live was rolled back, and no model is live now
+        String to = event.version() == null
+                ? "no live model"
+                : "v" + event.version().number();
+        publish(event.version(), event.shadow(), event.modelId() + " v" + event.from() + " rolled back to " + to);
     }
 
     private void publish(ModelVersion live, ModelVersion shadow, String what) {
