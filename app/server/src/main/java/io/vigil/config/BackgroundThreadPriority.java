@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>On a small machine the decision latency's tail is set by who gets a core when several threads want one: the
  * request threads (each decision needs well under a millisecond of CPU) or the background work that comes in bursts
- * (the ClickHouse projection's batches, the event store's reader, the JIT). None of that work is on a decision's
- * path, and all of it can wait a few milliseconds. The garbage collector's threads are left alone: requests wait for
- * them when they fall behind. Measured
+ * (the ClickHouse projection's batches, the event store's reader). None of that work is on a decision's path, and
+ * all of it can wait a few milliseconds. The garbage collector's and the JIT compilers' threads are left alone:
+ * requests wait for them when they fall behind. Measured
  * with {@code ./vigil bench scoring} at 1,000 decisions/s on two cores, the 99th percentile went from 14-18 ms to 8-10 ms
  * with these threads at nice 10 (docs/benchmarks.md).
  *

@@ -10,15 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     leaves them alone; the default {@code 10} gives a busy background thread about a tenth of the CPU share of a
  *     request thread while both want the same core, and all of a core nobody else wants
  * @param background the name prefixes of the background threads: the event processors that project and publish
- *     (ClickHouse, CouchDB, notifications, reviews), the event store's reader and the JIT compilers. Not the
- *     garbage collector's: niced, they fell behind when the request threads kept both cores busy (at 2,000
- *     decisions/s on two cores a young collection took 6.6 s instead of 1 s), and allocations then wait for them
+ *     (ClickHouse, CouchDB, notifications, reviews) and the event store's reader. Not the garbage collector's:
+ *     niced, they fell behind when the request threads kept both cores busy (at 2,000 decisions/s on two cores a
+ *     young collection took 6.6 s instead of 1 s), and allocations then wait for them. Not the JIT compilers':
+ *     with them niced, the first 15 s of load after a start were slow (100-160 ms), which a slower compilation
+ *     would explain; that they were the cause is not measured
  */
 @ConfigurationProperties("vigil.threads")
 public record ThreadPrioritySettings(Integer backgroundNice, List<String> background) {
 
-    static final List<String> DEFAULT_BACKGROUND =
-            List.of("EventProcessor[", "EmbeddedEventSt", "C1 CompilerThre", "C2 CompilerThre");
+    static final List<String> DEFAULT_BACKGROUND = List.of("EventProcessor[", "EmbeddedEventSt");
 
     public ThreadPrioritySettings {
         backgroundNice = backgroundNice == null ? 10 : backgroundNice;
