@@ -130,6 +130,13 @@ class CustomFeatureIT {
                 .isEqualTo(3000.0);
 
         ok(call("POST", "/api/v1/patterns/" + id + "/archive", authorKey, "{\"comment\": \"test done\"}"));
+        // the archive reaches scoring through the pattern store: the tests after this one must not meet the pattern
+        eventually(
+                Duration.ofSeconds(30),
+                "the archived pattern out of the decisions",
+                () -> !pay("feat-" + RUN + "-archived-" + attempt[0]++, "DE")
+                        .toString()
+                        .contains(id));
         JsonNode archived =
                 ok(call("POST", "/api/v1/features/" + name + "/archive", authorKey, "{\"reason\": \"test done\"}"));
         assertThat(archived.path("status").asText()).isEqualTo("archived");
