@@ -31,7 +31,12 @@ public record MonitorDefinition(
         long minVolume,
         List<MaintenanceWindow> maintenanceWindows) {
 
-    public static final Set<String> OPERATIONS = Set.of("session", "authorization", "order");
+    /**
+     * What a monitor can count: the operational events clients send ({@code session}, {@code authorization} (each
+     * decision counts as one too), {@code order}) and the risk models' verdicts ({@code model}, {@code model_shadow}:
+     * success when the model's score alone would approve).
+     */
+    public static final Set<String> OPERATIONS = Set.of("session", "authorization", "order", "model", "model_shadow");
 
     /** A definition without maintenance windows. */
     public MonitorDefinition(
@@ -81,11 +86,11 @@ public record MonitorDefinition(
             problems.add("metric is required (count, conversion or funnel)");
         }
         if (operation == null || !OPERATIONS.contains(operation)) {
-            problems.add("operation must be one of session, authorization, order");
+            problems.add("operation must be one of session, authorization, order, model, model_shadow");
         }
         if (metric == MetricKind.FUNNEL) {
             if (toOperation == null || !OPERATIONS.contains(toOperation)) {
-                problems.add("a funnel needs toOperation, one of session, authorization, order");
+                problems.add("a funnel needs toOperation, one of session, authorization, order, model, model_shadow");
             } else if (toOperation.equals(operation)) {
                 problems.add("a funnel goes from one operation to another");
             }

@@ -6,22 +6,30 @@ import static io.vigil.analytics.projection.ProjectionBatches.text;
 import io.vigil.analytics.store.ClickHouse;
 import io.vigil.ingest.api.ApiRules;
 import io.vigil.ingest.api.Decision;
+import io.vigil.ingest.api.ModelScore;
+import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.scoring.api.ScoreThresholds;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every decided transaction counts in the rollups as an {@code authorization} operation: success when approved,
- * otherwise with the decision as its error code, under the transaction's dimensions. The decision event does not
+ * otherwise with the decision as its error code, under the transaction's dimensions. A transaction the live risk model
+ * scored also counts as a {@code model} operation, and one the shadow model scored as a {@code model_shadow} operation:
+ * success when the model's score alone would approve it, otherwise {@code review} or {@code decline} as its error code,
+ * so that monitors watch each model's decision mix (a conversion monitor) and how much traffic it scores (a count
+ * monitor) per merchant, country or any other dimension, like any other series. The decision event does not
  * carry those, so the recorded event (appended just before it, in the same commit) is held until its decision comes.
  */
 final class AuthorizationRows {
@@ -29,6 +37,8 @@ final class AuthorizationRows {
     private static final Logger log = LoggerFactory.getLogger(AuthorizationRows.class);
 
     static final String AUTHORIZATION = "authorization";
+    static final String MODEL = "model";
+    static final String MODEL_SHADOW = "model_shadow";
     /** The columns of the {@code operations} table, in the order of the rows made here. */
     static final List<String> OPERATIONS_COLUMNS = List.of(
             "batch_id",
@@ -59,6 +69,7 @@ final class AuthorizationRows {
     private static final int PENDING_LIMIT = 10_000;
 
     private final ClickHouse clickHouse;
+    private final Supplier<ScoreThresholds> thresholds;
     private final Map<String, TransactionDetails> pending = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TransactionDetails> eldest) {
@@ -66,8 +77,9 @@ final class AuthorizationRows {
         }
     };
 
-    AuthorizationRows(ClickHouse clickHouse) {
+    AuthorizationRows(ClickHouse clickHouse, Supplier<ScoreThresholds> thresholds) {
         this.clickHouse = clickHouse;
+        this.thresholds = thresholds;
     }
 
     void recorded(TransactionRecordedEvent event) {
@@ -77,11 +89,11 @@ final class AuthorizationRows {
     }
 
     /**
-     * The row of a decided transaction, keyed by the decision event's id; empty (and logged) when its recorded event
-     * cannot be found, and empty when the transaction's time is more than {@link #MONITORED_AGE} before it was
-     * recorded.
+     * The rows of a decided transaction, keyed by the decision event's id: its authorization and, when a model scored
+     * it, the model's. Empty (and logged) when its recorded event cannot be found, and empty when the transaction's
+     * time is more than {@link #MONITORED_AGE} before it was recorded.
      */
-    Optional<ProjectionRow> decided(TransactionDecidedEvent event, String eventId, Instant recordedAt) {
+    List<ProjectionRow> decided(TransactionDecidedEvent event, String eventId, Instant recordedAt) {
         TransactionDetails t;
         synchronized (pending) {
             t = pending.remove(event.transactionId());
@@ -92,29 +104,49 @@ final class AuthorizationRows {
                 log.warn(
                         "Transaction {} has no recorded event before its decision; not counted in the rollups",
                         event.transactionId());
-                return Optional.empty();
+                return List.of();
             }
         }
         if (t.timestamp().isBefore(recordedAt.minus(MONITORED_AGE))) {
-            return Optional.empty();
+            return List.of();
         }
-        Decision decision = event.decision().decision();
-        return Optional.of(new ProjectionRow(eventId, recordedAt, new Object[] {
-            eventId,
+        RiskDecision d = event.decision();
+        Decision decision = d.decision();
+        List<ProjectionRow> rows = new ArrayList<>(3);
+        rows.add(row(eventId, recordedAt, t, AUTHORIZATION, decision.wireName()));
+        if (d.model() != null) {
+            rows.add(row(eventId + "/" + MODEL, recordedAt, t, MODEL, modelDecision(d.model())));
+        }
+        if (d.shadowModel() != null) {
+            rows.add(row(eventId + "/" + MODEL_SHADOW, recordedAt, t, MODEL_SHADOW, modelDecision(d.shadowModel())));
+        }
+        return rows;
+    }
+
+    private String modelDecision(ModelScore model) {
+        return thresholds.get().decisionOf(model.score());
+    }
+
+    /** One operation: success when {@code outcome} is approve, otherwise with the outcome as its error code. */
+    private static ProjectionRow row(
+            String batchId, Instant recordedAt, TransactionDetails t, String operation, String outcome) {
+        boolean approved = outcome.equals(Decision.APPROVE.wireName());
+        return new ProjectionRow(batchId, recordedAt, new Object[] {
+            batchId,
             dateTime(recordedAt),
             t.transactionId(),
             dateTime(t.timestamp()),
             "decision",
             t.merchantId(),
-            AUTHORIZATION,
-            decision == Decision.APPROVE ? 1 : 0,
-            decision == Decision.APPROVE ? "" : decision.wireName(),
+            operation,
+            approved ? 1 : 0,
+            approved ? "" : outcome,
             text(t.country()),
             text(t.paymentMethod()),
             text(t.channel()),
             text(t.browser()),
             text(t.deviceType())
-        }));
+        });
     }
 
     /**

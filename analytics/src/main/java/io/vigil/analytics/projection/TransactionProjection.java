@@ -11,16 +11,21 @@ import io.vigil.ingest.api.TransactionDecidedEvent;
 import io.vigil.ingest.api.TransactionDetails;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.scoring.api.FindScoreThresholdsQuery;
+import io.vigil.scoring.api.ScoreThresholds;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,14 +58,14 @@ class TransactionProjection {
     private final AuthorizationRows authorizations;
     private final ProjectionBatches<Batch> batches;
 
-    TransactionProjection(ClickHouse clickHouse, ClickHouseSettings settings) {
+    TransactionProjection(ClickHouse clickHouse, ClickHouseSettings settings, QueryGateway queries) {
         this.batches = new ProjectionBatches<>(
                 BATCH,
                 verify -> new Batch(),
                 this::flush,
                 batch -> batch.transactions.size() + batch.decisions.size() < SMALL_BATCH,
                 settings.transactionProjectionPause().toMillis());
-        this.authorizations = new AuthorizationRows(clickHouse);
+        this.authorizations = new AuthorizationRows(clickHouse, thresholdsFrom(queries));
         this.operations = new IdempotentTableWriter(
                 clickHouse, "operations", AuthorizationRows.OPERATIONS_COLUMNS, "batch_id", true);
         this.transactions = new IdempotentTableWriter(
@@ -127,7 +132,7 @@ class TransactionProjection {
     @EventHandler
     void on(TransactionDecidedEvent event, EventMessage<?> message, @Timestamp Instant recordedAt) {
         Batch batch = batch();
-        authorizations.decided(event, message.getIdentifier(), recordedAt).ifPresent(batch.operations::add);
+        batch.operations.addAll(authorizations.decided(event, message.getIdentifier(), recordedAt));
         RiskDecision d = event.decision();
         batch.decisions.add(new ProjectionRow(event.transactionId(), recordedAt, new Object[] {
             event.transactionId(),
@@ -145,6 +150,15 @@ class TransactionProjection {
         for (DecisionReason reason : d.shadowHits()) {
             batch.patternHits.add(hit(event.transactionId(), recordedAt, reason, true));
         }
+    }
+
+    /** Scoring's thresholds, asked once, when the first model score is projected (scoring answers from its settings). */
+    private static Supplier<ScoreThresholds> thresholdsFrom(QueryGateway queries) {
+        AtomicReference<ScoreThresholds> known = new AtomicReference<>();
+        return () -> known.updateAndGet(t -> t != null
+                ? t
+                : queries.query(new FindScoreThresholdsQuery(), ScoreThresholds.class)
+                        .join());
     }
 
     private static ProjectionRow hit(String transactionId, Instant recordedAt, DecisionReason reason, boolean shadow) {

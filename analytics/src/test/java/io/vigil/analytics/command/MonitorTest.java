@@ -75,7 +75,8 @@ class MonitorTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateMonitorCommand("mon-1", funnelWithoutTarget, "ann"))
                 .expectException(MonitorRejectedException.class)
-                .expectExceptionMessage("a funnel needs toOperation, one of session, authorization, order")
+                .expectExceptionMessage(
+                        "a funnel needs toOperation, one of session, authorization, order, model, model_shadow")
                 .expectNoEvents();
     }
 

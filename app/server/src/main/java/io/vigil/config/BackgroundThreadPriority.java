@@ -7,8 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -20,17 +25,26 @@ import org.springframework.stereotype.Component;
  *
  * <p>On a small machine the decision latency's tail is set by who gets a core when several threads want one: the
  * request threads (each decision needs well under a millisecond of CPU) or the background work that comes in bursts
- * (the ClickHouse projection's batches, the event store's reader). None of that work is on a decision's path, and
- * all of it can wait a few milliseconds. The garbage collector's and the JIT compilers' threads are left alone:
- * requests wait for them when they fall behind. Measured
- * with {@code ./vigil bench scoring} at 1,000 decisions/s on two cores, the 99th percentile went from 14-18 ms to 8-10 ms
- * with these threads at nice 10 (docs/benchmarks.md).
+ * (the ClickHouse projections' batches, the review queue's). None of that work is on a decision's path, and all of it
+ * can wait a few milliseconds. Measured with {@code ./vigil bench scoring} at 1,000 decisions/s on two cores, the
+ * 99th percentile went from 14-18 ms to 8-10 ms with the event processors at nice 10 (docs/benchmarks.md).
  *
- * <p>Java has no portable way to set a thread's nice value, and raising it (lowering the priority) needs no
- * privilege on Linux, so this reads the threads from {@code /proc/self/task} and calls {@code renice} for those whose
- * name starts with one of {@link ThreadPrioritySettings#background()} and whose nice value is lower than the
- * setting. It runs when the application is ready and every 30 s after, for threads started since (an event processor
- * that was restarted, say). Elsewhere than on Linux, or without {@code renice}, it logs once and does nothing.
+ * <p>Two ways to pick the threads:
+ *
+ * <ul>
+ *   <li><b>By processing group</b> ({@link ThreadPrioritySettings#backgroundProcessors()}): the first event a
+ *       processor's thread handles lowers that thread's own priority. This tells the projections apart from the
+ *       processors that publish patterns, lists and models to the pattern store, which have a 1 s target and keep
+ *       their priority; Linux keeps only 15 characters of a thread's name, {@code EventProcessor[} for all of them.
+ *   <li><b>By thread name prefix</b> ({@link ThreadPrioritySettings#background()}, none by default): every 30 s, the
+ *       threads whose name starts so and whose nice value is lower than the setting.
+ * </ul>
+ *
+ * <p>The garbage collector's and the JIT compilers' threads are never meant to be here: niced, they fell behind when
+ * the request threads kept both cores busy (at 2,000 decisions/s a young collection took 6.6 s), and allocations then
+ * wait for them. Java has no portable way to set a thread's nice value, and raising it (lowering the priority) needs
+ * no privilege on Linux, so this finds a thread's id in {@code /proc} and calls {@code renice}. Elsewhere than on
+ * Linux, or without {@code renice}, it logs once and does nothing.
  */
 @Component
 @EnableConfigurationProperties(ThreadPrioritySettings.class)
@@ -38,12 +52,47 @@ class BackgroundThreadPriority {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundThreadPriority.class);
     private static final Path TASKS = Path.of("/proc/self/task");
+    private static final Path THIS_THREAD = Path.of("/proc/thread-self");
 
     private final ThreadPrioritySettings settings;
+    private final ThreadLocal<Boolean> lowered = ThreadLocal.withInitial(() -> false);
     private volatile boolean unavailable;
 
     BackgroundThreadPriority(ThreadPrioritySettings settings) {
         this.settings = settings;
+    }
+
+    /** Each background processing group lowers the priority of its thread at the first event the thread handles. */
+    @Autowired
+    void lowerBackgroundProcessors(EventProcessingConfigurer processing) {
+        if (settings.backgroundNice() == 0) {
+            return;
+        }
+        for (String group : settings.backgroundProcessors()) {
+            processing.registerHandlerInterceptor(group, configuration -> this::handleLowered);
+        }
+    }
+
+    private Object handleLowered(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        if (!lowered.get()) {
+            lowered.set(true);
+            lowerCurrentThread();
+        }
+        return chain.proceed();
+    }
+
+    /** Lowers the calling thread's priority to the setting; a no-op elsewhere than on Linux. */
+    void lowerCurrentThread() {
+        if (unavailable || settings.backgroundNice() == 0) {
+            return;
+        }
+        try {
+            renice(List.of(THIS_THREAD.toRealPath().getFileName().toString()));
+        } catch (IOException | RuntimeException e) {
+            unavailable = true;
+            log.info("Background threads keep their priority: no thread id in {} ({})", THIS_THREAD, e.toString());
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -57,13 +106,18 @@ class BackgroundThreadPriority {
 
     @Scheduled(initialDelay = 30, fixedDelay = 30, timeUnit = TimeUnit.SECONDS)
     void apply() {
-        if (unavailable || settings.backgroundNice() == 0) {
+        if (unavailable
+                || settings.backgroundNice() == 0
+                || settings.background().isEmpty()) {
             return;
         }
         List<String> threads = due();
-        if (threads.isEmpty()) {
-            return;
+        if (!threads.isEmpty()) {
+            renice(threads);
         }
+    }
+
+    private void renice(List<String> threads) {
         List<String> command =
                 new ArrayList<>(List.of("renice", "-n", String.valueOf(settings.backgroundNice()), "-p"));
         command.addAll(threads);
@@ -74,7 +128,7 @@ class BackgroundThreadPriority {
                     .start();
             if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
                 renice.destroy();
-                log.warn("renice of {} background threads did not succeed; trying again in 30 s", threads.size());
+                log.warn("renice of {} background threads did not succeed", threads.size());
             } else {
                 log.debug("{} background threads now at nice {}", threads.size(), settings.backgroundNice());
             }

@@ -28,7 +28,8 @@ class BackgroundThreadPriorityTest {
         Thread background = startParked("EventProcessor[test-priority]-0", done);
         Thread request = startParked("http-nio-test-exec-1", done);
         try {
-            var priority = new BackgroundThreadPriority(new ThreadPrioritySettings(7, null));
+            var priority =
+                    new BackgroundThreadPriority(new ThreadPrioritySettings(7, List.of("EventProcessor["), null));
             List<String> due = priority.due();
             String backgroundTid = tidOf("EventProcessor[");
             String requestTid = tidOf("http-nio-test-e");
@@ -48,8 +49,41 @@ class BackgroundThreadPriorityTest {
 
     @Test
     void refusesANiceValueLinuxDoesNotHave() {
-        assertThatThrownBy(() -> new ThreadPrioritySettings(20, null)).hasMessageContaining("0 (off) to 19");
-        assertThat(new ThreadPrioritySettings(null, null).backgroundNice()).isZero();
+        assertThatThrownBy(() -> new ThreadPrioritySettings(20, null, null)).hasMessageContaining("0 (off) to 19");
+        ThreadPrioritySettings defaults = new ThreadPrioritySettings(null, null, null);
+        assertThat(defaults.backgroundNice()).isEqualTo(10);
+        assertThat(defaults.background()).isEmpty();
+        assertThat(defaults.backgroundProcessors())
+                .contains("clickhouse-transactions", "review-queue")
+                .doesNotContain("couchdb-patterns", "couchdb-lists");
+    }
+
+    @Test
+    void aProcessorThreadLowersItsOwnPriorityOnly() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/thread-self")), "Linux only");
+        var priority = new BackgroundThreadPriority(new ThreadPrioritySettings(5, null, null));
+        int[] nice = new int[2];
+        Thread processor = new Thread(() -> {
+            priority.lowerCurrentThread();
+            nice[0] = ownNice();
+        });
+        Thread request = new Thread(() -> nice[1] = ownNice());
+        processor.start();
+        processor.join();
+        request.start();
+        request.join();
+        assertThat(nice[0]).isEqualTo(5);
+        assertThat(nice[1]).isZero();
+    }
+
+    private static int ownNice() {
+        try {
+            return BackgroundThreadPriority.TaskStat.read(
+                            Path.of("/proc/thread-self").toRealPath())
+                    .nice();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Thread startParked(String name, CountDownLatch done) {

@@ -293,7 +293,8 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
     void aDefinitionTheMonitorRejectsShowsItsProblems(boolean htmx) throws Exception {
         answerMonitorsPage();
         willThrow(new MonitorRejectedException(List.of(
-                        "a funnel needs toOperation, one of session, authorization, order", "at most 4 dimensions")))
+                        "a funnel needs toOperation, one of session, authorization, order, model, model_shadow",
+                        "at most 4 dimensions")))
                 .given(commands)
                 .sendAndWait(any());
 

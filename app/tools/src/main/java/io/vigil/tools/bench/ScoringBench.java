@@ -92,6 +92,13 @@ final class ScoringBench implements Callable<Integer> {
     private int patternCount;
 
     @Option(
+            names = "--model-trees",
+            defaultValue = "0",
+            description = "put a risk model of this many trees (depth 6, over every model feature) live before the"
+                    + " warm-up: imported, approved with a second key and promoted; 0: leave the models as they are")
+    private int modelTrees;
+
+    @Option(
             names = "--couch-url",
             defaultValue = "",
             description = "the pattern store's CouchDB API, to publish feature-reading patterns (none: no patterns)")
@@ -161,6 +168,20 @@ final class ScoringBench implements Callable<Integer> {
 
         if (!couchUrl.isEmpty()) {
             publishPatterns();
+        }
+        if (modelTrees > 0) {
+            progress("risk model: training %d trees on made-up rows, then import, approve and promote", modelTrees);
+            try (KeepAliveHttp api = new KeepAliveHttp(base, key)) {
+                int version = BenchModel.makeLive(api, base, key, modelTrees, seed, () -> traffic.next(Instant.now()));
+                progress("  model version %d is live", version);
+            }
+        }
+        try (KeepAliveHttp api = new KeepAliveHttp(base, key)) {
+            var live = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(api.get("/api/v1/models").body())
+                    .path("live");
+            results.put("model_live_version", live.isNumber() ? live.asInt() : null);
+            results.put("model_trees", modelTrees > 0 ? modelTrees : null);
         }
         progress("warm-up: 600/s for 45 s (lets the JIT compile the decision path)");
         runAtRate(600, 45);
