@@ -113,8 +113,9 @@ final class BenchModel {
     }
 
     /**
-     * Imports the model, approves it with a second key created for the purpose (Vigil refuses an approval by the
-     * key that registered it) and promotes it; answers the live version once Vigil says it is live.
+     * Imports the model, approves it with a second key (Vigil refuses an approval by the key that registered it):
+     * {@code VIGIL_BENCH_APPROVER_KEY}, which {@code ./vigil} makes, or one created here when the benchmark's key may;
+     * then promotes it and answers the version once the node decides with it.
      */
     static int makeLive(KeepAliveHttp api, URI base, ApiKey key, int trees, long seed, Supplier<String> nextTransaction)
             throws Exception {
@@ -126,14 +127,19 @@ final class BenchModel {
                     "Vigil refused the benchmark's model (" + imported.status() + "): " + imported.body());
         }
         int version = JSON.readTree(imported.body()).path("number").asInt();
-        KeepAliveHttp.Response created = api.post(
-                "/api/v1/api-keys",
-                "{\"name\":\"bench-approver-" + System.currentTimeMillis() + "\",\"scopes\":[\"manage\"]}");
-        if (created.status() != 201) {
-            throw new IllegalStateException(
-                    "could not create the approver's key (" + created.status() + "): " + created.body());
+        String approverKey = System.getenv("VIGIL_BENCH_APPROVER_KEY");
+        if (approverKey == null || approverKey.isBlank()) {
+            KeepAliveHttp.Response created = api.post(
+                    "/api/v1/api-keys",
+                    "{\"name\":\"bench-approver-" + System.currentTimeMillis() + "\",\"scopes\":[\"manage\"]}");
+            if (created.status() != 201) {
+                throw new IllegalStateException("no key to approve the model with: set VIGIL_BENCH_APPROVER_KEY to a"
+                        + " key with the manage scope other than the benchmark's (./vigil does), or give the"
+                        + " benchmark's key the admin scope; creating one answered " + created.status() + ": "
+                        + created.body());
+            }
+            approverKey = JSON.readTree(created.body()).path("key").asText();
         }
-        String approverKey = JSON.readTree(created.body()).path("key").asText();
         try (KeepAliveHttp approver = new KeepAliveHttp(base, ApiKey.of(approverKey))) {
             step(approver, "/api/v1/models/" + version + "/approve");
             step(approver, "/api/v1/models/" + version + "/promote");
