@@ -213,6 +213,7 @@ class ReviewsController {
         model.addAttribute("tx", transaction.transaction());
         model.addAttribute("decision", transaction.decision());
         model.addAttribute("review", transaction.review());
+        model.addAttribute("outcomes", transaction.outcomes());
         model.addAttribute(
                 "finalDecision",
                 transaction.finalDecision().map(Decision::wireName).orElse(null));

@@ -15,6 +15,8 @@ import io.vigil.ingest.api.FindReviewItemQuery;
 import io.vigil.ingest.api.FindReviewQueueQuery;
 import io.vigil.ingest.api.FindTransactionQuery;
 import io.vigil.ingest.api.ModelScore;
+import io.vigil.ingest.api.OutcomeReport;
+import io.vigil.ingest.api.OutcomeSource;
 import io.vigil.ingest.api.ReviewClaimedException;
 import io.vigil.ingest.api.ReviewItem;
 import io.vigil.ingest.api.ReviewQueueOrder;
@@ -23,6 +25,7 @@ import io.vigil.ingest.api.ReviewStatus;
 import io.vigil.ingest.api.ReviewTransactionCommand;
 import io.vigil.ingest.api.RiskDecision;
 import io.vigil.ingest.api.TransactionDetails;
+import io.vigil.ingest.api.TransactionOutcome;
 import io.vigil.ingest.api.TransactionReview;
 import io.vigil.ingest.api.TransactionView;
 import io.vigil.web.ConsoleMvcTestSupport;
@@ -216,6 +219,53 @@ class ReviewsControllerTest extends ConsoleMvcTestSupport {
         assertThat(html)
                 .contains("declined", "by <strong>bob</strong>", "card reported stolen", "Final decision:")
                 .doesNotContain("id=\"claim\"", "id=\"decide\"");
+    }
+
+    @WithAndWithoutHtmx
+    void theTimelineListsEveryStoredEventOldestFirst(boolean htmx) throws Exception {
+        Instant reviewedAt = Instant.parse("2026-11-23T10:40:00Z");
+        List<OutcomeReport> outcomes = List.of(
+                new OutcomeReport(
+                        TransactionOutcome.CONFIRMED_FRAUD,
+                        reviewedAt,
+                        "card reported stolen",
+                        null,
+                        reviewedAt,
+                        OutcomeSource.REVIEW),
+                new OutcomeReport(
+                        TransactionOutcome.CHARGEBACK,
+                        Instant.parse("2026-11-30T08:00:00Z"),
+                        "issuer 4837",
+                        TransactionOutcome.CONFIRMED_FRAUD,
+                        Instant.parse("2026-11-30T08:00:01Z"),
+                        OutcomeSource.CLIENT));
+        answer(
+                FindTransactionQuery.class,
+                Optional.of(new TransactionView(
+                        TX,
+                        REVIEW,
+                        null,
+                        outcomes,
+                        new TransactionReview(ReviewStatus.DECLINED, "bob", "card reported stolen", reviewedAt))));
+        answer(FindReviewItemQuery.class, Optional.empty());
+
+        String html = render(get("/reviews/tx-1"), htmx);
+
+        String timeline = html.substring(html.indexOf("id=\"timeline\""));
+        assertThat(timeline)
+                .containsSubsequence(
+                        "recorded and decided",
+                        "review",
+                        "1,500.00 EUR",
+                        "2026-11-23 10:40:00",
+                        "reviewed",
+                        "confirmed_fraud",
+                        "card reported stolen",
+                        "2026-11-30 08:00:01",
+                        "outcome reported",
+                        "chargeback",
+                        "(replacing confirmed_fraud)",
+                        "issuer 4837");
     }
 
     @WithAndWithoutHtmx
