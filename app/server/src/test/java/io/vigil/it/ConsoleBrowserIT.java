@@ -202,4 +202,38 @@ class ConsoleBrowserIT {
         }
         throw new AssertionError("no monitor " + name);
     }
+
+    @Test
+    @Order(5)
+    void theOverviewUpdatesWithoutReloadingAsDecisionsArrive() throws Exception {
+        browser.open("/overview");
+        assertThat(browser.find("h1").getText()).isEqualTo("Overview");
+        assertThat(browser.find("header [aria-current]").getText()).isEqualTo("Overview");
+        WebElement caption = browser.awaitText("#decisions-chart figcaption", "%");
+        long before = approvals(caption.getText());
+        long page = browser.document();
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> decided =
+                    browser.vigil().post("/api/v1/transactions", transaction("overview-" + i, "12.00"));
+            assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        }
+        browser.await(
+                "the overview's approvals to grow by the 5 sent",
+                () -> approvals(browser.find("#decisions-chart figcaption").getText()) >= before + 5);
+
+        assertThat(browser.document())
+                .as("updated in place by htmx, not reloaded")
+                .isEqualTo(page);
+        assertThat(browser.find("#latency").getText()).contains("p99 decision latency on this node");
+        assertThat(browser.find("#queue").getText()).contains("waiting for review");
+        browser.screenshot("overview");
+    }
+
+    /** The approvals of the hour, from the chart's caption ("■ approve 123 (98.0 %) ..."). */
+    private static long approvals(String caption) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?i)approve (\\d+)").matcher(caption);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
 }

@@ -42,14 +42,20 @@ class TransactionController {
     private final QueryGateway queries;
     private final DecisionAdmission admission;
     private final MeterRegistry meters;
+    private final DecisionLatencyWindow recent;
     private final Clock clock;
 
     TransactionController(
-            CommandGateway commands, QueryGateway queries, DecisionAdmission admission, MeterRegistry meters) {
+            CommandGateway commands,
+            QueryGateway queries,
+            DecisionAdmission admission,
+            MeterRegistry meters,
+            DecisionLatencyWindow recent) {
         this.commands = commands;
         this.queries = queries;
         this.admission = admission;
         this.meters = meters;
+        this.recent = recent;
         this.clock = Clock.systemUTC();
     }
 
@@ -60,13 +66,15 @@ class TransactionController {
         RecordTransactionCommand command = new RecordTransactionCommand(details.transactionId(), details);
         long start = System.nanoTime();
         RiskDecision decision = admission.admit(() -> record(command, caller));
+        long nanos = System.nanoTime() - start;
+        recent.record(nanos);
         Timer.builder("vigil.decision.latency")
                 .description("From a valid request to its stored decision, by decision")
                 .tag("decision", decision.decision().wireName())
                 .tag("fallback", Boolean.toString(decision.fallback()))
                 .publishPercentileHistogram()
                 .register(meters)
-                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                .record(nanos, TimeUnit.NANOSECONDS);
         return DecisionResponse.of(details.transactionId(), decision);
     }
 

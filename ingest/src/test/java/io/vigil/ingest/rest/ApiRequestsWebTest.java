@@ -56,6 +56,9 @@ class ApiRequestsWebTest {
     @MockitoBean
     MeterRegistry meters;
 
+    @MockitoBean
+    DecisionLatencyWindow recent;
+
     /** The ingest settings with their defaults, which the event controller reads its window from. */
     @TestConfiguration
     static class Settings {
