@@ -4,16 +4,19 @@ import static io.vigil.it.Stores.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An analyst works a review in a real browser: finds the transaction in the queue by its merchant, opens it, sees why
- * it was decided review, claims it and declines it with a reason; the client then reads the final decision. A viewer
- * is not offered the review pages. Each page is saved under {@code target/screenshots/ReviewBrowserIT}.
+ * it was decided review, claims it and declines it with a reason; the client then reads the final decision and
+ * receives it at its API key's webhook, signed with the key's secret. A viewer is not offered the review pages. Each page is saved under {@code target/screenshots/ReviewBrowserIT}.
  */
 class ReviewBrowserIT {
 
@@ -22,6 +25,18 @@ class ReviewBrowserIT {
 
     @RegisterExtension
     static final Browser browser = new Browser(VigilProcess::shared);
+
+    private static WebhookReceiver webhook;
+
+    @BeforeAll
+    static void startWebhook() throws Exception {
+        webhook = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopWebhook() {
+        webhook.close();
+    }
 
     @Test
     void anAnalystClaimsAndDeclinesATransactionFromTheQueue() throws Exception {
@@ -34,10 +49,27 @@ class ReviewBrowserIT {
         ConsoleSession.newUser(vigil, viewer, "viewer", viewerPassword);
         String merchant = "m-rev-" + RUN;
         String id = "rev-browser-" + RUN;
-        HttpResponse<String> submitted = vigil.post("/api/v1/transactions", """
+        // the client submits with a key of its own whose webhook receives the final decisions
+        HttpResponse<String> created = vigil.post("/api/v1/api-keys", """
+                {"name": "rev-browser-%s", "scopes": ["submit", "read"], "webhookUrl": "%s"}
+                """.formatted(RUN, webhook.url()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String clientKey = JSON.readTree(created.body()).path("key").asText();
+        String secret = JSON.readTree(created.body()).path("webhookSecret").asText();
+        String transaction = """
                 {"id": "%s", "timestamp": "2026-11-23T10:15:30Z", "amount": 1500.00, "currency": "EUR",
                  "merchantId": "%s", "customerId": "c-rev", "cardFingerprint": "card-rev", "country": "SE"}
-                """.formatted(id, merchant));
+                """.formatted(id, merchant);
+        HttpResponse<String>[] answer = new HttpResponse[1];
+        eventually(Duration.ofSeconds(10), "the client's new key to be known", () -> {
+            answer[0] = vigil.send(
+                    vigil.request("/api/v1/transactions")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(transaction)),
+                    clientKey);
+            return answer[0].statusCode() != 401;
+        });
+        HttpResponse<String> submitted = answer[0];
         assertThat(JSON.readTree(submitted.body()).path("decision").asText()).isEqualTo("review");
         eventually(
                 Duration.ofSeconds(20),
@@ -69,6 +101,20 @@ class ReviewBrowserIT {
         var read = JSON.readTree(vigil.get("/api/v1/transactions/" + id).body());
         assertThat(read.path("finalDecision").asText()).isEqualTo("decline");
         assertThat(read.path("review").path("status").asText()).isEqualTo("declined");
+        // and receives it at its webhook, signed with its key's secret
+        eventually(
+                Duration.ofSeconds(30),
+                "the client's webhook",
+                () -> webhook.received().stream().anyMatch(r -> r.body().contains(id)));
+        WebhookReceiver.Received post = webhook.received().stream()
+                .filter(r -> r.body().contains(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(JSON.readTree(post.body()).path("type").asText()).isEqualTo("transaction.reviewed");
+        assertThat(JSON.readTree(post.body()).path("finalDecision").asText()).isEqualTo("decline");
+        assertThat(post.signedWith(secret))
+                .as("signed with the key's webhook secret")
+                .isTrue();
 
         // a viewer is not offered the review pages
         browser.signIn(viewer, viewerPassword);

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,35 +24,23 @@ class ReviewWebhookIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static VigilProcess vigil;
-    private static HttpServer receiver;
-    private static final List<Received> received = new CopyOnWriteArrayList<>();
-    private static final AtomicInteger failuresLeft = new AtomicInteger();
-
-    record Received(String signature, String body, long at) {}
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void start() throws Exception {
         vigil = VigilProcess.shared();
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hooks", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(
-                    exchange.getRequestHeaders().getFirst("Vigil-Signature"), body, System.currentTimeMillis()));
-            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = new WebhookReceiver();
     }
 
     @AfterAll
     static void stop() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     @Test
     void aReviewIsPostedSignedToTheSubmittingKeysWebhookAndRetriedUntilAcknowledged() throws Exception {
-        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        String url = receiver.url();
+        List<WebhookReceiver.Received> received = receiver.received();
         HttpResponse<String> created = vigil.post("/api/v1/api-keys", """
                 {"name": "it-webhook-%s", "scopes": ["submit", "read"], "webhookUrl": "%s"}
                 """.formatted(RUN, url));
@@ -89,7 +69,7 @@ class ReviewWebhookIT {
         assertThat(submitted[0].statusCode()).as(submitted[0].body()).isEqualTo(200);
         assertThat(JSON.readTree(submitted[0].body()).path("decision").asText()).isEqualTo("review");
 
-        failuresLeft.set(1);
+        receiver.failNext(1);
         HttpResponse<String> reviewed = vigil.post(
                 "/api/v1/reviews/" + id + "/decision",
                 "{\"finalDecision\": \"decline\", \"reason\": \"card reported stolen\"}");
@@ -100,19 +80,18 @@ class ReviewWebhookIT {
         eventually(Duration.ofSeconds(30), "the webhook, refused once, to be posted again", () -> received.size() >= 2);
         Thread.sleep(1500);
         assertThat(received).as("posted until acknowledged, then no more").hasSize(2);
-        for (Received post : received) {
+        for (WebhookReceiver.Received post : received) {
             JsonNode body = JSON.readTree(post.body());
             assertThat(body.path("type").asText()).isEqualTo("transaction.reviewed");
             assertThat(body.path("transactionId").asText()).isEqualTo(id);
             assertThat(body.path("finalDecision").asText()).isEqualTo("decline");
             assertThat(body.path("reviewedAt").asText()).isEqualTo(reviewedAt);
             assertThat(post.signature()).matches("t=\\d+,v1=[0-9a-f]{64}");
-            String t = post.signature().substring(2, post.signature().indexOf(','));
-            String v1 = post.signature().substring(post.signature().indexOf("v1=") + 3);
-            assertThat(v1)
+            assertThat(post.signedWith(secret))
                     .as("the signature checks with the key's secret")
-                    .isEqualTo(hmac(secret, t + "." + post.body()));
-            assertThat(Math.abs(Long.parseLong(t) - post.at() / 1000)).isLessThanOrEqualTo(5);
+                    .isTrue();
+            assertThat(post.signedWith(secret + "x")).as("and with no other").isFalse();
+            assertThat(Math.abs(post.timestampSeconds() - post.at() / 1000)).isLessThanOrEqualTo(5);
         }
         assertThat(received.get(1).at() - received.get(0).at())
                 .as("the retry waited")
@@ -121,6 +100,7 @@ class ReviewWebhookIT {
 
     @Test
     void aTransactionSubmittedWithAKeyWithoutWebhookSendsNone() throws Exception {
+        List<WebhookReceiver.Received> received = receiver.received();
         int before = received.size();
         String id = "wh-" + RUN + "-none";
         vigil.post("/api/v1/transactions", """
@@ -133,11 +113,5 @@ class ReviewWebhookIT {
         Thread.sleep(1500);
         assertThat(received.stream().filter(r -> r.body().contains(id)).count()).isZero();
         assertThat(received.size()).isGreaterThanOrEqualTo(before);
-    }
-
-    private static String hmac(String secret, String signed) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 }
