@@ -68,6 +68,14 @@ public final class DetectCommand implements Callable<Integer> {
                     + " comparison) (default: ${DEFAULT-VALUE})")
     private String detector;
 
+    @Option(
+            names = "--labels",
+            paramLabel = "FILE",
+            description = "anomaly windows to score the verdicts against: JSON, a list of [start, end] instants (or"
+                    + " {\"windows\": [...]}, or {\"<input file name>\": [...]}); prints incidents found and missed,"
+                    + " false alerts per series-day and time to detect on standard error")
+    private String labels;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the result there instead of standard output")
     private String out;
 
@@ -84,7 +92,7 @@ public final class DetectCommand implements Callable<Integer> {
             throw VigilTools.usage(spec, "--detector must be seasonal or legacy, got '" + detector + "'");
         }
         DetectCsv.Options options =
-                new DetectCsv.Options(input, out, sensitivity, direction, minVolume, detector.equals("legacy"));
+                new DetectCsv.Options(input, out, sensitivity, direction, minVolume, detector.equals("legacy"), labels);
         return DetectCsv.run(options, terminal.in(), terminal.out(), terminal.err());
     }
 

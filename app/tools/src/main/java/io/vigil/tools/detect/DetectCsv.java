@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -38,12 +41,25 @@ final class DetectCsv {
     private static final long MINUTES_PER_DAY = 24 * 60;
 
     /** What one run found. */
-    record Summary(int rows, int anomalies, int badLines) {}
+    record Summary(int rows, int anomalies, int badLines, List<Long> anomalousMinutes) {}
 
     private DetectCsv() {}
 
     /** Runs the detector as the options say, with its streams passed in; returns the exit status. */
     static int run(Options options, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        List<LabelScore.Window> windows = null;
+        if (options.labels() != null) {
+            try (Reader in = Files.newBufferedReader(Path.of(options.labels()), StandardCharsets.UTF_8)) {
+                windows = LabelScore.read(
+                        in, Path.of(options.input()).getFileName().toString());
+            } catch (IOException | InvalidPathException e) {
+                stderr.println("detect: cannot read the labels " + options.labels() + ": " + describe(e));
+                return 1;
+            } catch (IllegalArgumentException e) {
+                stderr.println("detect: " + options.labels() + ": " + e.getMessage());
+                return 1;
+            }
+        }
         MinuteCsv series;
         try (Reader in = options.input().equals("-")
                 ? new InputStreamReader(stdin, StandardCharsets.UTF_8)
@@ -80,6 +96,17 @@ final class DetectCsv {
             stderr.println("detect: " + options.input() + " has no valid row");
             return 1;
         }
+        if (windows != null) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (MinuteCsv.Row row : series.rows()) {
+                first = Math.min(first, row.epochMinute());
+                last = Math.max(last, row.epochMinute());
+            }
+            stderr.println("detect: labels: "
+                    + LabelScore.score(summary.anomalousMinutes(), windows, first, last)
+                            .line());
+        }
         return 0;
     }
 
@@ -95,16 +122,18 @@ final class DetectCsv {
      */
     static Summary detect(MinuteCsv series, Judge detector, Writer out) throws IOException {
         if (series.rows().isEmpty()) {
-            return new Summary(0, 0, series.problems().size());
+            return new Summary(0, 0, series.problems().size(), List.of());
         }
         out.write(String.join(",", series.header()) + ",expected,reference,p_value,score,anomalous\n");
         int anomalies = 0;
+        List<Long> anomalous = new ArrayList<>();
         StringBuilder line = new StringBuilder(128);
         for (MinuteCsv.Row row : series.rows()) {
             long minute = row.epochMinute();
             Verdict verdict = detector.judge(series, minute);
             if (verdict.anomalous()) {
                 anomalies++;
+                anomalous.add(minute);
             }
             line.setLength(0);
             line.append(String.join(",", row.columns())).append(',');
@@ -124,7 +153,8 @@ final class DetectCsv {
                     .append('\n');
             out.write(line.toString());
         }
-        return new Summary(series.rows().size(), anomalies, series.problems().size());
+        Collections.sort(anomalous);
+        return new Summary(series.rows().size(), anomalies, series.problems().size(), anomalous);
     }
 
     /** A count as the whole number it is; a rate to six decimals without trailing zeros. */
@@ -148,7 +178,13 @@ final class DetectCsv {
      * {@code legacy} for the previous single-reference detector.
      */
     record Options(
-            String input, String out, Sensitivity sensitivity, Direction direction, Long minVolume, boolean legacy) {
+            String input,
+            String out,
+            Sensitivity sensitivity,
+            Direction direction,
+            Long minVolume,
+            boolean legacy,
+            String labels) {
 
         Judge detectorFor(SampleKind kind) {
             if (legacy) {

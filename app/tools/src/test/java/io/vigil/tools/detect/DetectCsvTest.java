@@ -48,23 +48,7 @@ class DetectCsvTest {
 
     @Test
     void theSeasonalDetectorFlagsTheDropAgainstItsBaselineAndNotTheWobble() throws IOException {
-        // 10:00 to 10:29 on three days at about 200 a minute; on the third, one minute at +30% (10:10) and a drop to 60
-        // from 10:20 to 10:22
-        StringBuilder csv = new StringBuilder("timestamp,value\n");
-        for (int day = 4; day <= 6; day++) {
-            for (int minute = 0; minute < 30; minute++) {
-                long value = 200 + (minute * 7L + day) % 11 - 5;
-                if (day == 6 && minute == 10) {
-                    value = 260;
-                }
-                if (day == 6 && minute >= 20 && minute <= 22) {
-                    value = 60;
-                }
-                csv.append("2024-03-0%dT10:%02d:00Z,%d%n".formatted(day, minute, value));
-            }
-        }
-
-        Result result = run(csv.toString());
+        Result result = run(threeDays());
 
         assertThat(result.status()).isZero();
         List<String> lines = result.stdout().lines().toList();
@@ -196,6 +180,71 @@ class DetectCsvTest {
         assertThatThrownBy(() -> MinuteCsv.read(new StringReader("\n\n")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
+    }
+
+    /**
+     * 10:00 to 10:29 on three days at about 200 a minute; on the third, one minute at +30% (10:10) and a drop to 60
+     * from 10:20 to 10:22.
+     */
+    private static String threeDays() {
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        for (int day = 4; day <= 6; day++) {
+            for (int minute = 0; minute < 30; minute++) {
+                long value = 200 + (minute * 7L + day) % 11 - 5;
+                if (day == 6 && minute == 10) {
+                    value = 260;
+                }
+                if (day == 6 && minute >= 20 && minute <= 22) {
+                    value = 60;
+                }
+                csv.append("2024-03-0%dT10:%02d:00Z,%d%n".formatted(day, minute, value));
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void scoresTheVerdictsAgainstLabelledWindows() throws IOException {
+        Path labels = folder.resolve("labels.json");
+        // the drop, labelled from 10:19; and an outage nobody saw on the second day
+        Files.writeString(labels, """
+                {"windows": [["2024-03-06T10:19:00Z", "2024-03-06T10:25:00Z"],
+                             ["2024-03-05T10:00:00Z", "2024-03-05T10:04:00Z"]]}
+                """);
+
+        Result result = run(threeDays(), "--labels", labels.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.stderr())
+                .contains("detect: labels: incidents=2 detected=1 missed=1 true_alerts=1 false_alerts=0")
+                .contains("series_days=2.02 false_alerts_per_series_day=0.000 delay_p50_minutes=1 delay_p95_minutes=1");
+    }
+
+    @Test
+    void aLabelsFileThatIsNotAListOfWindowsIsRefusedWithWhatIsWrong() throws IOException {
+        Path labels = folder.resolve("bad-labels.json");
+        Files.writeString(labels, "[[\"2024-03-06T10:19:00Z\", \"yesterday\"]]");
+
+        Result result = run(threeDays(), "--labels", labels.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.stderr()).contains("window 0: 'yesterday' is not an ISO-8601 instant");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void aLongAnomalyIsOneAlertAndOneOutsideEveryWindowIsFalse() {
+        List<LabelScore.Window> windows = List.of(new LabelScore.Window(100, 110), new LabelScore.Window(300, 310));
+
+        LabelScore.Result result = LabelScore.score(List.of(102L, 103L, 104L, 112L, 200L), windows, 0, 1439);
+
+        assertThat(result.trueAlerts())
+                .as("102-112 is one alert, starting inside the window")
+                .isEqualTo(1);
+        assertThat(result.falseAlerts()).as("200 is outside every window").isEqualTo(1);
+        assertThat(result.detected()).isEqualTo(1);
+        assertThat(result.delays()).containsExactly(2L);
+        assertThat(result.falseAlertsPerSeriesDay()).isEqualTo(1.0);
     }
 
     private Result run(String csv, String... options) throws IOException {
