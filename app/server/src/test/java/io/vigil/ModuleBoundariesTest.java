@@ -39,7 +39,7 @@ class ModuleBoundariesTest {
             "ingest", Set.of(),
             "patterns", Set.of(),
             "scoring", Set.of("ingest", "patterns"),
-            "analytics", Set.of("ingest"),
+            "analytics", Set.of("ingest", "scoring"),
             "web", Set.of("ingest", "analytics", "access", "patterns"),
             "tools", Set.of("ingest", "scoring", "analytics"));
 
