@@ -106,6 +106,34 @@ class TransactionFlowIT {
     }
 
     @Test
+    void theDefaultPatternIsPublishedThroughTheLifecycleSoItIsListedVersionedAndAudited() throws Exception {
+        JsonNode pattern =
+                JSON.readTree(vigil.get("/api/v1/patterns/p-high-amount").body());
+
+        assertThat(pattern.path("status").asText()).isEqualTo("published");
+        assertThat(pattern.path("mode").asText()).isEqualTo("active");
+        assertThat(pattern.path("liveVersion").asInt()).isEqualTo(1);
+        assertThat(pattern.path("versions").get(0).path("expression").asText()).isEqualTo("tx.amount > 1000.0");
+        List<String> steps = new ArrayList<>();
+        pattern.path("history")
+                .forEach(step -> steps.add(step.path("action").asText() + " by "
+                        + step.path("by").asText() + " (" + step.path("byKind").asText() + ")"));
+        assertThat(steps)
+                .startsWith(
+                        "created by system (system)",
+                        "submitted by system (system)",
+                        "approved by system (system)",
+                        "published by system (system)");
+        List<String> ids = new ArrayList<>(); // the list (which the export reads), oldest change last
+        for (int page = 0; ids.size() == page * 200; page++) {
+            JsonNode published = JSON.readTree(vigil.get("/api/v1/patterns?status=published&size=200&page=" + page)
+                    .body());
+            published.path("patterns").forEach(p -> ids.add(p.path("id").asText()));
+        }
+        assertThat(ids).contains("p-high-amount");
+    }
+
+    @Test
     void aPatternWrittenToCouchDbIsUsedWithoutARestart() throws Exception {
         String patternId = "p-it-" + RUN;
         Stores.putCouchDocument(patternId, """
