@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -164,6 +166,31 @@ class TransactionFlowIT {
                  "mode": "off", "version": 2}
                 """);
         Stores.putCouchDocument("vigil-pattern-set", "{\"type\": \"pattern-set\", \"version\": " + (version + 1) + "}");
+    }
+
+    @Test
+    void aPatternDocumentWrittenByHandIsReportedAsUnmanaged() throws Exception {
+        String patternId = "p-hand-" + RUN;
+        Stores.putCouchDocument(patternId, """
+                {"type": "pattern", "name": "Written by hand", "expression": "false", "effect": "decline",
+                 "mode": "off", "version": 1}
+                """);
+        Stores.putCouchDocument(
+                "vigil-pattern-set", "{\"type\": \"pattern-set\", \"version\": " + System.currentTimeMillis() + "}");
+
+        eventually(
+                Duration.ofSeconds(30),
+                "a warning about the hand-written document",
+                () -> Files.readString(Path.of("target", "vigil-it.log"))
+                        .contains("Pattern document " + patternId
+                                + " in the pattern store was not published through Vigil"));
+        assertThat(vigil.metric("vigil_patterns_unmanaged")).isGreaterThanOrEqualTo(1.0);
+        assertThat(vigil.get("/api/v1/patterns/" + patternId).statusCode())
+                .as("not a pattern of the lifecycle")
+                .isEqualTo(404);
+        assertThat(vigil.get("/api/v1/patterns/p-high-amount").statusCode())
+                .as("the default is managed")
+                .isEqualTo(200);
     }
 
     @Test

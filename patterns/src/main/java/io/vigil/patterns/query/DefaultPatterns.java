@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * <p>A pattern document in the store that no published pattern names (written by hand with a CouchDB client) is
  * <em>unmanaged</em>: scoring still uses it as written, so an upgrade never silently drops a rule that protects
  * payments, but it has no history, approval or export. Each one is logged once as a warning and counted in the
- * gauge {@code vigil_patterns_unmanaged}; creating and publishing a pattern of the same id brings it under the
+ * gauge {@code vigil_patterns_unmanaged} (checked at start and every 10 seconds: one read of the small set document
+ * and of the published ids); creating and publishing a pattern of the same id brings it under the
  * lifecycle.
  */
 @Component
@@ -156,7 +157,7 @@ class DefaultPatterns implements ApplicationRunner {
     }
 
     /** Counts the pattern documents that no published pattern names, warning once about each new one. */
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
     void checkUnmanaged() {
         List<String> found = new ArrayList<>();
         try {
