@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +19,9 @@ import org.openqa.selenium.TimeoutException;
 /**
  * The analyst-defined features page in a real browser: an analyst defines a feature with the form, watches the
  * table refresh itself (through htmx, without a reload) until this node has backfilled it and shows it ready with
- * its memory per entity, and archives it with a reason; a viewer is refused the page and offered no define button.
+ * its memory per entity, and archives it with a reason; the lists page shows a block entry's expiry and, once it has
+ * passed (with no write in between), that the entry expired; a viewer is refused both pages and offered no define
+ * button.
  * Each page is saved under {@code target/screenshots/FeaturesBrowserIT}.
  */
 class FeaturesBrowserIT {
@@ -94,17 +101,47 @@ class FeaturesBrowserIT {
         JsonNode stored = JSON.readTree(vigil.get("/api/v1/features/" + name).body());
         assertThat(stored.path("status").asText()).isEqualTo("archived");
 
+        // the lists page beside it shows a block entry's expiry, and that it expired, with no write in between
+        String card = "card-" + RUN + "-expiring";
+        Instant expiresAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> listed =
+                vigil.post("/api/v1/lists/block/card/entries", """
+                {"reason": "browser test", "entries": [{"value": "%s", "expiresAt": "%s", "reason": "until the call"},
+                 {"value": "card-%s-kept", "reason": "for good"}]}
+                """.formatted(card, expiresAt, RUN));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        browser.open("/patterns");
+        browser.clickCss("#lists-link");
+        browser.awaitText("#list-overview", "block", "card");
+        browser.open("/lists?list=block&kind=card&q=" + RUN);
+        String expiring = "tr[data-value='" + card + "']";
+        assertThat(browser.awaitText(expiring, "active").getText())
+                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .withZone(ZoneOffset.UTC)
+                        .format(expiresAt));
+        assertThat(browser.find("tr[data-value='card-" + RUN + "-kept']").getText())
+                .contains("never", "active");
+        browser.screenshot("list-entry-active");
+        while (Instant.now().isBefore(expiresAt.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        browser.open("/lists?list=block&kind=card&q=" + RUN);
+        browser.awaitText(expiring + " td.status", "expired");
+        browser.screenshot("list-entry-expired");
+
         // a viewer is not offered the page, nor a define button
         browser.signIn(viewer, viewerPassword);
         browser.open("/");
         assertThat(browser.findAll("nav a[href='/patterns']")).isEmpty();
         browser.open("/features");
         assertThat(browser.find("main").getText()).contains("Your role may not do this");
+        browser.open("/lists");
+        assertThat(browser.find("main").getText()).contains("Your role may not do this");
         assertThat(browser.findAll("#feature-form")).isEmpty();
         assertThat(browser.findAll("button")).noneMatch(b -> b.getText().equals("Define"));
         assertThat(browser.takeConsoleErrors())
-                .as("the refused page, and nothing else")
-                .hasSize(1)
+                .as("the two refused pages, and nothing else")
+                .hasSize(2)
                 .allSatisfy(e -> assertThat(e.message()).contains("403"));
         browser.screenshot("viewer-refused");
     }
