@@ -85,9 +85,18 @@ class FirstStartIT {
 
         assertThat(query("SELECT must_change_password::text FROM access_user")).containsExactly("false");
         assertThat(admin.get("/users").statusCode()).isEqualTo(200);
-        assertThat(query("SELECT payloadType FROM DomainEventEntry ORDER BY globalIndex"))
+        assertThat(query("SELECT payloadType FROM DomainEventEntry WHERE payloadType LIKE 'io.vigil.access.%'"
+                        + " ORDER BY globalIndex"))
                 .containsExactly(
                         "io.vigil.access.api.UserCreatedEvent", "io.vigil.access.api.UserPasswordChangedEvent");
+        assertThat(query("SELECT aggregateIdentifier || ' ' || payloadType FROM DomainEventEntry"
+                        + " WHERE payloadType LIKE 'io.vigil.patterns.%' ORDER BY globalIndex"))
+                .as("the default pattern, installed through the lifecycle at the first start")
+                .containsExactly(
+                        "p-high-amount io.vigil.patterns.api.PatternDraftCreatedEvent",
+                        "p-high-amount io.vigil.patterns.api.PatternSubmittedEvent",
+                        "p-high-amount io.vigil.patterns.api.PatternApprovedEvent",
+                        "p-high-amount io.vigil.patterns.api.PatternPublishedEvent");
         assertThat(String.join("\n", query("SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry")))
                 .contains("\"by\":\"vigil\"")
                 .doesNotContain(oneTime, "bcrypt");

@@ -10,6 +10,8 @@ import io.vigil.patterns.api.ListKind;
 import io.vigil.patterns.api.ListType;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -123,6 +125,41 @@ class ListsApiIT {
             return decision[0].path("listHits").isEmpty();
         });
         assertThat(decision[0].path("decision").asText()).isEqualTo("approve");
+    }
+
+    @Test
+    void anEntryStopsBlockingWhenItExpiresWithoutAnyFurtherWrite() throws Exception {
+        VigilProcess vigil = VigilProcess.shared();
+        String card = "card-expiring-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant expiresAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> added = vigil.post("/api/v1/lists/block/card/entries", """
+                {"reason": "blocked for a few seconds",
+                 "entries": [{"value": "%s", "expiresAt": "%s", "reason": "until the call back"}]}
+                """.formatted(card, expiresAt));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+
+        JsonNode[] decision = new JsonNode[1];
+        eventually(Duration.ofSeconds(8), "the entry to reach scoring", () -> {
+            decision[0] = decide(vigil, card + "-b" + System.nanoTime(), card);
+            return decision[0].path("decision").asText().equals("decline");
+        });
+        assertThat(Instant.now()).as("declined while the entry held").isBefore(expiresAt);
+        JsonNode listed = JSON.readTree(
+                vigil.get("/api/v1/lists/block/card/entries?q=" + card).body());
+        assertThat(listed.path("entries").get(0).path("expiresAt").asText()).isEqualTo(expiresAt.toString());
+        assertThat(listed.path("entries").get(0).path("expired").asBoolean()).isFalse();
+
+        while (Instant.now().isBefore(expiresAt.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        JsonNode after = decide(vigil, card + "-a" + System.nanoTime(), card);
+        assertThat(after.path("listHits"))
+                .as("no write since the entry was added")
+                .isEmpty();
+        assertThat(after.path("decision").asText()).isEqualTo("approve");
+        JsonNode expired = JSON.readTree(
+                vigil.get("/api/v1/lists/block/card/entries?q=" + card).body());
+        assertThat(expired.path("entries").get(0).path("expired").asBoolean()).isTrue();
     }
 
     @Test

@@ -70,6 +70,12 @@ class PatternEditorBrowserIT {
         browser.awaitText("#backtests", "Runs kept with the pattern");
         browser.click(browser.find("#backtest-form"), "Backtest");
         browser.awaitText("#backtest-run", "completed", "Transactions replayed", "Sample of hits");
+        long document = browser.document();
+        browser.awaitText("#backtest-runs", "Runs kept with the pattern", "draft", "completed", analyst);
+        assertThat(browser.find("#backtest-runs").getText())
+                .as("the list of runs shows the finished run without a reload")
+                .doesNotContain("No backtest yet");
+        assertThat(browser.document()).as("no page reload").isEqualTo(document);
         browser.screenshot("tested-and-backtested-by-the-analyst");
 
         // another user, an approver, approves and publishes it as active

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,6 +108,34 @@ class TransactionFlowIT {
     }
 
     @Test
+    void theDefaultPatternIsPublishedThroughTheLifecycleSoItIsListedVersionedAndAudited() throws Exception {
+        JsonNode pattern =
+                JSON.readTree(vigil.get("/api/v1/patterns/p-high-amount").body());
+
+        assertThat(pattern.path("status").asText()).isEqualTo("published");
+        assertThat(pattern.path("mode").asText()).isEqualTo("active");
+        assertThat(pattern.path("liveVersion").asInt()).isEqualTo(1);
+        assertThat(pattern.path("versions").get(0).path("expression").asText()).isEqualTo("tx.amount > 1000.0");
+        List<String> steps = new ArrayList<>();
+        pattern.path("history")
+                .forEach(step -> steps.add(step.path("action").asText() + " by "
+                        + step.path("by").asText() + " (" + step.path("byKind").asText() + ")"));
+        assertThat(steps)
+                .startsWith(
+                        "created by system (system)",
+                        "submitted by system (system)",
+                        "approved by system (system)",
+                        "published by system (system)");
+        List<String> ids = new ArrayList<>(); // the list (which the export reads), oldest change last
+        for (int page = 0; ids.size() == page * 200; page++) {
+            JsonNode published = JSON.readTree(vigil.get("/api/v1/patterns?status=published&size=200&page=" + page)
+                    .body());
+            published.path("patterns").forEach(p -> ids.add(p.path("id").asText()));
+        }
+        assertThat(ids).contains("p-high-amount");
+    }
+
+    @Test
     void aPatternWrittenToCouchDbIsUsedWithoutARestart() throws Exception {
         String patternId = "p-it-" + RUN;
         Stores.putCouchDocument(patternId, """
@@ -136,6 +166,31 @@ class TransactionFlowIT {
                  "mode": "off", "version": 2}
                 """);
         Stores.putCouchDocument("vigil-pattern-set", "{\"type\": \"pattern-set\", \"version\": " + (version + 1) + "}");
+    }
+
+    @Test
+    void aPatternDocumentWrittenByHandIsReportedAsUnmanaged() throws Exception {
+        String patternId = "p-hand-" + RUN;
+        Stores.putCouchDocument(patternId, """
+                {"type": "pattern", "name": "Written by hand", "expression": "false", "effect": "decline",
+                 "mode": "off", "version": 1}
+                """);
+        Stores.putCouchDocument(
+                "vigil-pattern-set", "{\"type\": \"pattern-set\", \"version\": " + System.currentTimeMillis() + "}");
+
+        eventually(
+                Duration.ofSeconds(30),
+                "a warning about the hand-written document",
+                () -> Files.readString(Path.of("target", "vigil-it.log"))
+                        .contains("Pattern document " + patternId
+                                + " in the pattern store was not published through Vigil"));
+        assertThat(vigil.metric("vigil_patterns_unmanaged")).isGreaterThanOrEqualTo(1.0);
+        assertThat(vigil.get("/api/v1/patterns/" + patternId).statusCode())
+                .as("not a pattern of the lifecycle")
+                .isEqualTo(404);
+        assertThat(vigil.get("/api/v1/patterns/p-high-amount").statusCode())
+                .as("the default is managed")
+                .isEqualTo(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.vigil.patterns.api.ArchivePatternCommand;
 import io.vigil.patterns.api.CreatePatternDraftCommand;
 import io.vigil.patterns.api.DraftState;
 import io.vigil.patterns.api.EditPatternDraftCommand;
+import io.vigil.patterns.api.InstallDefaultPatternCommand;
 import io.vigil.patterns.api.PatternApprovedEvent;
 import io.vigil.patterns.api.PatternArchivedEvent;
 import io.vigil.patterns.api.PatternCheck;
@@ -82,6 +83,38 @@ class Pattern {
                 Steps.who(actor, "pattern"),
                 Steps.now(),
                 Steps.comment(command.comment())));
+    }
+
+    /**
+     * A pattern Vigil ships with, created and published in one go by the system at the first start: the same four
+     * events an analyst and an approver cause, so it is listed, exported, versioned and audited like any other.
+     */
+    @CommandHandler
+    Pattern(InstallDefaultPatternCommand command, @MetaDataValue(ACTOR) String actor, PatternCheck check) {
+        List<String> problems = new ArrayList<>();
+        addIfPresent(problems, PatternRules.idProblem(command.patternId()));
+        problems.addAll(draftProblems(command.draft()));
+        requireValid(problems);
+        List<String> compileProblems =
+                check.problems(command.draft().expression(), command.draft().effect());
+        if (!compileProblems.isEmpty()) {
+            throw PatternInvalidException.doesNotCompile(compileProblems);
+        }
+        String by = Steps.who(actor, "pattern");
+        Instant at = Steps.now();
+        String comment = Steps.comment(command.comment());
+        apply(new PatternDraftCreatedEvent(command.patternId(), command.draft(), by, at, comment));
+        apply(new PatternSubmittedEvent(command.patternId(), by, at, comment));
+        apply(new PatternApprovedEvent(command.patternId(), by, at, comment));
+        PatternDraft draft = command.draft();
+        apply(new PatternPublishedEvent(
+                command.patternId(),
+                new PatternVersion(
+                        1, draft.name(), draft.description(), draft.expression(), draft.effect(), by, by, by, at),
+                command.mode() == null ? PatternMode.ACTIVE : command.mode(),
+                by,
+                at,
+                comment));
     }
 
     @CommandHandler

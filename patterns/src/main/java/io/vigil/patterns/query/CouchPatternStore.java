@@ -60,7 +60,7 @@ class CouchPatternStore {
     }
 
     /**
-     * Reads every pattern that is not off, creating the database and the example pattern on first use. Polling is
+     * Reads every pattern that is not off, creating the database (with the set's document) on first use. Polling is
      * cheap: one small document is read, and the patterns only when its version changed.
      */
     PatternSet load() {
@@ -153,26 +153,28 @@ class CouchPatternStore {
         ready = true;
     }
 
-    /** The example pattern a new installation starts with, so the first transaction already shows a rule at work. */
+    /**
+     * A new database starts with the set's document alone. The patterns Vigil ships with reach it like any other,
+     * published through the lifecycle ({@link DefaultPatterns}).
+     */
     private void seed() {
-        ObjectNode pattern = json.createObjectNode()
-                .put("type", "pattern")
-                .put("name", "High amount")
-                .put("description", "Sends transactions above 1000 in any currency to manual review.")
-                .put("expression", "tx.amount > 1000.0")
-                .put("effect", "review")
-                .put("mode", "active")
-                .put("version", 1);
-        ObjectNode set = json.createObjectNode().put("type", "pattern-set").put("version", 1);
         try {
-            if (!db.contains("p-high-amount")) {
-                db.create("p-high-amount", pattern);
-            }
-            db.create(SET_ID, set);
-            log.info("Seeded the pattern store with the example pattern p-high-amount");
+            db.create(SET_ID, json.createObjectNode().put("type", "pattern-set").put("version", 1));
+            log.info("Created the pattern set document in a new pattern store");
         } catch (UpdateConflictException alreadySeeded) {
             log.debug("Pattern store was seeded concurrently");
         }
+    }
+
+    /**
+     * The ids of every pattern document as last read (mode {@code off} included), in id order; empty before the
+     * first read.
+     */
+    synchronized List<String> patternDocumentIds() {
+        return documents.entrySet().stream()
+                .filter(e -> e.getValue().value() instanceof PatternDefinition)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static PatternDefinition toPattern(JsonNode doc) {

@@ -28,8 +28,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -199,6 +201,12 @@ class PatternDirectory {
         PatternDetails row = found.get(0);
         return Optional.of(new PatternDetails(
                 row.summary(), row.draft(), versions(query.patternId()), history(query.patternId())));
+    }
+
+    /** The ids of the patterns with a live version in the pattern store: published and not archived. */
+    Set<String> publishedIds() {
+        return new HashSet<>(
+                jdbc.queryForList("SELECT pattern_id FROM pattern_view WHERE status = 'PUBLISHED'", String.class));
     }
 
     /** An unknown pattern, version or draft is an {@link IllegalArgumentException} naming it. */

@@ -4,6 +4,7 @@ import io.vigil.patterns.api.ApprovePatternCommand;
 import io.vigil.patterns.api.ArchivePatternCommand;
 import io.vigil.patterns.api.CreatePatternDraftCommand;
 import io.vigil.patterns.api.EditPatternDraftCommand;
+import io.vigil.patterns.api.InstallDefaultPatternCommand;
 import io.vigil.patterns.api.PatternApprovedEvent;
 import io.vigil.patterns.api.PatternArchivedEvent;
 import io.vigil.patterns.api.PatternCheck;
@@ -121,6 +122,47 @@ class PatternTest {
                 .expectException(PatternInvalidException.class)
                 .expectExceptionMessage("expression is required; effect 'score+120' is not one of score+N (N from 0"
                         + " to 100), review, decline")
+                .expectNoEvents();
+    }
+
+    @Test
+    void canInstallADefaultPatternAsThePublishedVersionOneWithEveryStepBySystem() {
+        Map<String, String> system = Map.of("actor", "system", "actorKind", "system");
+        PatternDraft highAmount = new PatternDraft("High amount", "", "tx.amount > 1000.0", "review");
+        fixture.givenNoPriorActivity()
+                .when(
+                        new InstallDefaultPatternCommand("p-high-amount", highAmount, PatternMode.ACTIVE, "shipped"),
+                        system)
+                .expectEvents(
+                        new PatternDraftCreatedEvent("p-high-amount", highAmount, "system", now, "shipped"),
+                        new PatternSubmittedEvent("p-high-amount", "system", now, "shipped"),
+                        new PatternApprovedEvent("p-high-amount", "system", now, "shipped"),
+                        new PatternPublishedEvent(
+                                "p-high-amount",
+                                new PatternVersion(
+                                        1,
+                                        "High amount",
+                                        "",
+                                        "tx.amount > 1000.0",
+                                        "review",
+                                        "system",
+                                        "system",
+                                        "system",
+                                        now),
+                                PatternMode.ACTIVE,
+                                "system",
+                                now,
+                                "shipped"));
+    }
+
+    @Test
+    void cannotInstallADefaultPatternThatDoesNotCompile() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        new InstallDefaultPatternCommand(
+                                ID, new PatternDraft("Typo", "", "tx.amout > 1.0", "review"), PatternMode.ACTIVE, ""),
+                        Map.of("actor", "system", "actorKind", "system"))
+                .expectException(PatternInvalidException.class)
                 .expectNoEvents();
     }
 

@@ -76,6 +76,46 @@ class ListIndexTest {
     }
 
     @Test
+    void theSameCompiledEntryStopsMatchingWhenTheClockPassesItsExpiry() {
+        Instant expiry = NOW.plusSeconds(30);
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        RiskEngine byTheClock = new RiskEngine(
+                new ScoringSettings(50, 80, Decision.REVIEW, Duration.ofSeconds(2), Duration.ofMillis(50)), moving);
+        CompiledPatternSet set =
+                compiler.compile(new PatternSet(5, List.of(), List.of(entry("block", "card", "card-7f3a", expiry))));
+        TransactionDetails tx = tx("card-7f3a", "a@x.se");
+
+        RiskDecision before = byTheClock.decide(set, tx, features.read(tx));
+        now[0] = expiry.minusMillis(1);
+        RiskDecision lastMoment = byTheClock.decide(set, tx, features.read(tx));
+        now[0] = expiry;
+        RiskDecision atExpiry = byTheClock.decide(set, tx, features.read(tx));
+        RiskDecision fallbackAfter = byTheClock.fallback(set, tx);
+
+        assertThat(before.decision()).isEqualTo(Decision.DECLINE);
+        assertThat(lastMoment.decision()).isEqualTo(Decision.DECLINE);
+        assertThat(atExpiry.decision()).as("no new set, only the clock moved").isEqualTo(Decision.APPROVE);
+        assertThat(atExpiry.listHits()).isEmpty();
+        assertThat(fallbackAfter.listHits()).isEmpty();
+    }
+
+    @Test
     void listsStillApplyWhenTheFallbackDecisionIsGiven() {
         CompiledPatternSet set =
                 compiler.compile(new PatternSet(5, List.of(), List.of(entry("block", "card", "card-7f3a", null))));

@@ -1,6 +1,7 @@
 package io.vigil.web.patterns;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.vigil.patterns.api.BacktestStatus;
 import io.vigil.patterns.api.CancelPatternBacktestCommand;
 import io.vigil.patterns.api.FindPatternBacktestQuery;
 import io.vigil.patterns.api.FindPatternBacktestsQuery;
@@ -45,6 +46,10 @@ class PatternBacktestsController {
 
     static final String RUNS = "patterns/backtests";
     static final String RUN = "patterns/backtest";
+    /** The htmx event on which the list of runs reloads itself. */
+    static final String CHANGED = "backtests-changed";
+
+    private static final String HX_TRIGGER = "HX-Trigger";
 
     private final QueryGateway queries;
     private final PatternCommands commands;
@@ -64,6 +69,18 @@ class PatternBacktestsController {
         return htmx.isHtmxRequest() ? RUNS + " :: backtests" : RUNS;
     }
 
+    /**
+     * The runs kept with the pattern alone: what the list reloads when htmx tells it that a run started, finished or
+     * was cancelled ({@value #CHANGED}).
+     */
+    @GetMapping("/runs")
+    String runList(@PathVariable String id, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        if (!fillRuns(id, model)) {
+            return PatternPages.notFound(id, htmx.isHtmxRequest(), model, response);
+        }
+        return htmx.isHtmxRequest() ? RUNS + " :: runs" : RUNS;
+    }
+
     @GetMapping("/{runId}")
     String run(
             @PathVariable String id,
@@ -79,6 +96,9 @@ class PatternBacktestsController {
         }
         model.addAttribute("patternId", id);
         model.addAttribute("run", run.get());
+        if (htmx.isHtmxRequest() && run.get().status() != BacktestStatus.RUNNING) {
+            response.setHeader(HX_TRIGGER, CHANGED); // the last poll of a run: the list of runs shows how it ended
+        }
         return htmx.isHtmxRequest() ? RUN + " :: run" : RUN;
     }
 
@@ -120,6 +140,7 @@ class PatternBacktestsController {
         if (!htmx.isHtmxRequest()) {
             return "redirect:/patterns/" + id + "/backtests/" + runId;
         }
+        response.setHeader(HX_TRIGGER, CHANGED); // the list of runs shows the new one
         return run(id, runId, htmx, model, response);
     }
 

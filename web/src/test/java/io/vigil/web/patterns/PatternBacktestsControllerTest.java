@@ -33,6 +33,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * A pattern's backtests in the console: the pattern's page loads them, the form starts one over the last 24 hours by
@@ -137,6 +138,39 @@ class PatternBacktestsControllerTest extends ConsoleMvcTestSupport {
                 .contains("<code>tx-d1</code>", "<code>tx-a2</code>")
                 .doesNotContain("hx-trigger=\"every 1s\"", "id=\"backtest-cancel\"");
         assertThat(rowOf(html, "class=\"backtest-change\"")).contains(">-6<", ">6<");
+    }
+
+    @WithAndWithoutHtmx
+    void theRunsKeptReloadOnTheirOwnWhenARunStartsOrEnds(boolean htmx) throws Exception {
+        String html = render(get("/patterns/p-card-testing/backtests/runs"), htmx);
+
+        assertShape(html, htmx, "Patterns");
+        assertThat(html)
+                .contains("id=\"backtest-runs\"", "hx-get=\"/patterns/p-card-testing/backtests/runs\"")
+                .contains("hx-trigger=\"backtests-changed from:body\"")
+                .doesNotContain("No backtest yet.");
+        assertThat(rowOf(html, "data-run=\"bt-1\"")).contains(">completed<", ">6<");
+        if (htmx) {
+            assertThat(html).doesNotContain("id=\"backtest-form\"");
+        }
+    }
+
+    @WithAndWithoutHtmx
+    void theLastPollOfARunTellsTheListOfRunsToReload(boolean htmx) throws Exception {
+        String finished = triggerOf(get("/patterns/p-card-testing/backtests/bt-1"), htmx);
+        answer(FindPatternBacktestQuery.class, Optional.of(RUNNING));
+        String whileRunning = triggerOf(get("/patterns/p-card-testing/backtests/bt-1"), htmx);
+
+        assertThat(finished).isEqualTo(htmx ? "backtests-changed" : null);
+        assertThat(whileRunning).as("not at every poll").isNull();
+    }
+
+    /** The HX-Trigger header of the answer. */
+    private String triggerOf(MockHttpServletRequestBuilder request, boolean htmx) throws Exception {
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        return mvc.perform(asOnThePage(request)).andReturn().getResponse().getHeader("HX-Trigger");
     }
 
     @WithAndWithoutHtmx

@@ -137,6 +137,11 @@ public final class ConsolePermissions {
                     List.of("/features", "/features/*/archive")),
             new Rule("Read the analyst features", HttpMethod.GET, Role.ANALYST, List.of("/features", "/features/**")),
             new Rule(
+                    "Read the allow and block lists: their entries, expiries and who listed them",
+                    HttpMethod.GET,
+                    Role.ANALYST,
+                    List.of("/lists", "/lists/**")),
+            new Rule(
                     "Read every page: live traffic, monitors and backtests, series, alerts, charts, API reference",
                     HttpMethod.GET,
                     Role.VIEWER,
