@@ -311,7 +311,7 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
                 .contains(
                         "role=\"alert\"",
                         "The monitor was not created: a funnel needs toOperation, one of session,"
-                                + " authorization, order; at most 4 dimensions.")
+                                + " authorization, order, model, model_shadow; at most 4 dimensions.")
                 .doesNotContain("created; it is evaluated");
         assertThat(rowOf(html, "data-monitor-id=\"mon-auth\"")).contains("Authorization success by merchant");
     }
