@@ -138,7 +138,7 @@ public class ClickHouse {
 
     /** Quotes a string literal for ClickHouse SQL. */
     public static String quote(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return io.vigil.analytics.api.search.TransactionSearch.quote(value);
     }
 
     void ensureSchema() throws SQLException {
