@@ -25,10 +25,13 @@ class TransactionSearchTest {
     void aCardWithNoOtherFilterIsAnsweredFromTheLookupTableAlone() {
         List<String> sql = search.pageQueries(query(null, "card-7", null, null, SearchSort.TIME_DESC, 0), NOW);
 
-        assertThat(sql).singleElement().satisfies(s -> assertThat(s)
-                .startsWith("SELECT toUInt32(event_time), id_hash FROM vigil.transaction_search_keys WHERE kind ="
-                        + " 'card' AND value = 'card-7'")
-                .endsWith("ORDER BY event_time DESC, id_hash DESC LIMIT 0, 51"));
+        assertThat(sql)
+                .singleElement()
+                .satisfies(s -> assertThat(s)
+                        .startsWith(
+                                "SELECT toUInt32(event_time), id_hash FROM vigil.transaction_search_keys WHERE kind ="
+                                        + " 'card' AND value = 'card-7'")
+                        .endsWith("ORDER BY event_time DESC, id_hash DESC LIMIT 0, 51"));
     }
 
     @Test
@@ -79,8 +82,7 @@ class TransactionSearchTest {
 
     @Test
     void textsAreQuotedSoAValueCannotEndTheLiteral() {
-        List<String> sql = search.pageQueries(
-                query(null, null, null, "m' OR 1=1 --\\", SearchSort.TIME_ASC, 0), NOW);
+        List<String> sql = search.pageQueries(query(null, null, null, "m' OR 1=1 --\\", SearchSort.TIME_ASC, 0), NOW);
 
         assertThat(sql.get(sql.size() - 1)).contains("merchant_id = 'm\\' OR 1=1 --\\\\'");
     }

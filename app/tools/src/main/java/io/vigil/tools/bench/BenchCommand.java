@@ -33,6 +33,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a benchmark: scoring, monitoring, detection, search or report");
+        throw new ParameterException(
+                spec.commandLine(), "name a benchmark: scoring, monitoring, detection, search or report");
     }
 }

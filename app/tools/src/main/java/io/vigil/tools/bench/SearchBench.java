@@ -115,7 +115,9 @@ final class SearchBench implements Callable<Integer> {
                 FindTransactionsQuery query = kind.getValue().apply(probe(random.nextLong(rows)));
                 rowsRead = 0;
                 long t0 = System.nanoTime();
-                int hits = search.run(query, Instant.now(), this::rows).transactions().size();
+                int hits = search.run(query, Instant.now(), this::rows)
+                        .transactions()
+                        .size();
                 if (i >= 0) {
                     millis[i] = (System.nanoTime() - t0) / 1_000_000;
                     read[i] = rowsRead;
@@ -141,7 +143,8 @@ final class SearchBench implements Callable<Integer> {
                             percentile(millis, 0.95),
                             millis[millis.length - 1],
                             percentile(read, 0.5)));
-            results.progress("%s: p50 %d ms, max %d ms", kind.getKey(), percentile(millis, 0.5), millis[millis.length - 1]);
+            results.progress(
+                    "%s: p50 %d ms, max %d ms", kind.getKey(), percentile(millis, 0.5), millis[millis.length - 1]);
         }
         results.put("searches", kinds);
         results.put("total_seconds", BenchResults.round((System.nanoTime() - started) / 1e9));
@@ -172,35 +175,47 @@ final class SearchBench implements Callable<Integer> {
         kinds.put("by device", p -> query(b -> b.device = p.device()));
         kinds.put("by email", p -> query(b -> b.email = p.email()));
         kinds.put("by ip", p -> query(b -> b.ip = p.ip()));
-        kinds.put("merchant + time range (3 days)", p -> query(b -> {
-            b.merchant = p.merchant();
-            b.from = now.minus(4, ChronoUnit.DAYS);
-            b.to = now.minus(1, ChronoUnit.DAYS);
-        }));
-        kinds.put("decision + score range", p -> query(b -> {
-            b.decision = "review";
-            b.minScore = 60.0;
-            b.maxScore = 70.0;
-        }));
+        kinds.put(
+                "merchant + time range (3 days)",
+                p -> query(b -> {
+                    b.merchant = p.merchant();
+                    b.from = now.minus(4, ChronoUnit.DAYS);
+                    b.to = now.minus(1, ChronoUnit.DAYS);
+                }));
+        kinds.put(
+                "decision + score range",
+                p -> query(b -> {
+                    b.decision = "review";
+                    b.minScore = 60.0;
+                    b.maxScore = 70.0;
+                }));
         kinds.put("pattern", p -> query(b -> b.pattern = "p-" + (p.n() % 20)));
         kinds.put("label", p -> query(b -> b.label = p.n() % 2 == 0 ? "confirmed_fraud" : "chargeback"));
-        kinds.put("amount range", p -> query(b -> {
-            b.minAmount = 100.0;
-            b.maxAmount = 200.0;
-        }));
+        kinds.put(
+                "amount range",
+                p -> query(b -> {
+                    b.minAmount = 100.0;
+                    b.maxAmount = 200.0;
+                }));
         kinds.put("everything, by score", p -> query(b -> b.sort = SearchSort.SCORE_DESC));
-        kinds.put("decision, by amount", p -> query(b -> {
-            b.decision = "decline";
-            b.sort = SearchSort.AMOUNT_DESC;
-        }));
-        kinds.put("customer, by score", p -> query(b -> {
-            b.customer = p.customer();
-            b.sort = SearchSort.SCORE_DESC;
-        }));
-        kinds.put("page 20 of a merchant", p -> query(b -> {
-            b.merchant = p.merchant();
-            b.page = 20;
-        }));
+        kinds.put(
+                "decision, by amount",
+                p -> query(b -> {
+                    b.decision = "decline";
+                    b.sort = SearchSort.AMOUNT_DESC;
+                }));
+        kinds.put(
+                "customer, by score",
+                p -> query(b -> {
+                    b.customer = p.customer();
+                    b.sort = SearchSort.SCORE_DESC;
+                }));
+        kinds.put(
+                "page 20 of a merchant",
+                p -> query(b -> {
+                    b.merchant = p.merchant();
+                    b.page = 20;
+                }));
         return kinds;
     }
 
@@ -217,8 +232,24 @@ final class SearchBench implements Callable<Integer> {
         Filters f = new Filters();
         set.accept(f);
         return new FindTransactionsQuery(
-                f.id, f.customer, f.card, f.device, f.email, f.ip, f.merchant, f.decision, f.pattern, f.label,
-                f.minScore, f.maxScore, f.minAmount, f.maxAmount, f.from, f.to, f.sort, f.page,
+                f.id,
+                f.customer,
+                f.card,
+                f.device,
+                f.email,
+                f.ip,
+                f.merchant,
+                f.decision,
+                f.pattern,
+                f.label,
+                f.minScore,
+                f.maxScore,
+                f.minAmount,
+                f.maxAmount,
+                f.from,
+                f.to,
+                f.sort,
+                f.page,
                 FindTransactionsQuery.DEFAULT_SIZE);
     }
 
@@ -227,7 +258,8 @@ final class SearchBench implements Callable<Integer> {
         sql("CREATE DATABASE IF NOT EXISTS " + database);
         long present = regenerate ? -1 : count();
         if (present == rows) {
-            results.progress("%s already holds %,d transactions: searching them (--regenerate to make new ones)",
+            results.progress(
+                    "%s already holds %,d transactions: searching them (--regenerate to make new ones)",
                     database, rows);
             return;
         }
@@ -268,7 +300,8 @@ final class SearchBench implements Callable<Integer> {
     }
 
     private long count(String table) throws Exception {
-        return Long.parseLong(sql("SELECT count() FROM " + database + "." + table).strip());
+        return Long.parseLong(
+                sql("SELECT count() FROM " + database + "." + table).strip());
     }
 
     /** The search tables' statements of Vigil's own schema, for this database. */
@@ -279,8 +312,8 @@ final class SearchBench implements Callable<Integer> {
                     .replace("${database}", database);
             return Arrays.stream(text.split(";"))
                     .map(String::strip)
-                    .filter(s -> TABLES.stream().anyMatch(t -> s.startsWith("CREATE TABLE IF NOT EXISTS " + database
-                            + "." + t + " ")))
+                    .filter(s -> TABLES.stream()
+                            .anyMatch(t -> s.startsWith("CREATE TABLE IF NOT EXISTS " + database + "." + t + " ")))
                     .toList();
         }
     }
@@ -327,8 +360,7 @@ final class SearchBench implements Callable<Integer> {
                         cityHash64(number, 12) AS h12, cityHash64(number, 13) AS h13,
                         round(pow((cityHash64(number, 14) %% 10000) / 10000.0, 3) * 100, 1) AS score
                     FROM system.numbers LIMIT %2$d
-                )"""
-                .formatted(database, rows);
+                )""".formatted(database, rows);
     }
 
     /** {@link TransactionSearch.Statements} over HTTP: the rows as text, and the rows ClickHouse read added up. */
