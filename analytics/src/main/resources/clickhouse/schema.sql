@@ -141,12 +141,15 @@ ORDER BY (event_time, id_hash, transaction_id);
 -- The search's lookup table: one row per transaction and searchable value (its id, customer, card, device, e-mail,
 -- IP and each active pattern that matched), sorted by kind and value, so that finding a card's transactions reads a
 -- few granules instead of a column of every row. Neither ClickHouse 18.16 nor this schema has data-skipping indexes.
+-- With the score and amount, one value's transactions are sorted by any order without reading the search table.
 CREATE TABLE IF NOT EXISTS ${database}.transaction_search_keys (
     kind Enum8('id' = 1, 'customer' = 2, 'card' = 3, 'device' = 4, 'email' = 5, 'ip' = 6, 'pattern' = 7),
     value String,
     event_time DateTime('UTC'),
     id_hash UInt64,
-    recorded_at DateTime('UTC')
+    recorded_at DateTime('UTC'),
+    score Float64,
+    amount Float64
 ) ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(recorded_at)
 ORDER BY (kind, value, event_time, id_hash);

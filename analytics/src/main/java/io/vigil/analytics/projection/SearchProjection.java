@@ -79,7 +79,8 @@ class SearchProjection {
             "score",
             "fallback",
             "pattern_ids");
-    static final List<String> KEY_COLUMNS = List.of("kind", "value", "event_time", "id_hash", "recorded_at");
+    static final List<String> KEY_COLUMNS =
+            List.of("kind", "value", "event_time", "id_hash", "recorded_at", "score", "amount");
 
     private final ClickHouse clickHouse;
     private final EventStore eventStore;
@@ -246,11 +247,11 @@ class SearchProjection {
         };
         for (String[] value : values) {
             if (!value[1].isEmpty()) {
-                lookups.add(new Object[] {value[0], value[1], row[3], row[1], row[2]});
+                lookups.add(new Object[] {value[0], value[1], row[3], row[1], row[2], row[16], row[5]});
             }
         }
         for (Object patternId : (List<?>) row[18]) {
-            lookups.add(new Object[] {"pattern", patternId, row[3], row[1], row[2]});
+            lookups.add(new Object[] {"pattern", patternId, row[3], row[1], row[2], row[16], row[5]});
         }
         return lookups;
     }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li><b>The page's keys</b>: {@code (event_time, id_hash)} of the rows of the page, reading only the columns
  *       filtered and sorted by. A search by id, customer, card, device, e-mail, IP or pattern starts from the lookup
- *       table, sorted by kind and value: with no other filter and the time order it is answered there alone; else
+ *       table, sorted by kind and value: with no other filter it is answered there alone, in any order; else
  *       its keys restrict the search table through its primary key. Newest-first searches with no such value try
  *       the last day, then the last 8 days, before the whole table: a window with enough rows gives the exact page.
  *   <li><b>The page's rows</b>, by their primary key, and their labels.
@@ -81,9 +81,12 @@ public final class TransactionSearch {
     public List<String> pageQueries(FindTransactionsQuery q, Instant now) {
         String limit = " LIMIT " + ((long) q.page() * q.size()) + ", " + (q.size() + 1);
         Lookup lookup = Lookup.of(q);
-        List<String> conditions = conditions(q, lookup);
-        if (lookup != null && conditions.isEmpty() && q.sort().key().equals("time")) {
-            return List.of("SELECT toUInt32(event_time), id_hash FROM " + keys + " WHERE " + lookup.where(q)
+        List<String> conditions = conditions(q, lookup, null);
+        // the lookup table has the score and the amount too
+        if (lookup != null && conditions.stream().allMatch(c -> c.startsWith("score ") || c.startsWith("amount "))) {
+            List<String> where = new ArrayList<>(List.of(lookup.where(q)));
+            where.addAll(conditions);
+            return List.of("SELECT toUInt32(event_time), id_hash FROM " + keys + " WHERE " + String.join(" AND ", where)
                     + " ORDER BY " + order(q.sort()) + limit);
         }
         List<String> where = new ArrayList<>();
@@ -93,7 +96,6 @@ public final class TransactionSearch {
         } else {
             where.addAll(time(q));
         }
-        where.addAll(conditions);
         String select = "SELECT toUInt32(event_time), id_hash FROM " + search;
         String tail = " ORDER BY " + order(q.sort()) + limit;
         List<String> statements = new ArrayList<>();
@@ -104,16 +106,21 @@ public final class TransactionSearch {
                 if (q.from() == null || q.from().isBefore(start)) {
                     List<String> narrowed = new ArrayList<>(where);
                     narrowed.add("event_time >= toDateTime(" + start.getEpochSecond() + ")");
+                    narrowed.addAll(conditions(q, lookup, start));
                     statements.add(select + " WHERE " + String.join(" AND ", narrowed) + tail);
                 }
             }
         }
+        where.addAll(conditions);
         statements.add(select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + tail);
         return statements;
     }
 
-    /** The conditions on the search table besides the lookup's value and the time range. */
-    private List<String> conditions(FindTransactionsQuery q, Lookup lookup) {
+    /**
+     * The conditions on the search table besides the lookup's value and the time range; {@code since}, when not
+     * {@code null}, bounds the labels read to a window's.
+     */
+    private List<String> conditions(FindTransactionsQuery q, Lookup lookup, Instant since) {
         List<String> where = new ArrayList<>();
         equal(where, lookup, Lookup.ID, "transaction_id", q.transactionId());
         equal(where, lookup, Lookup.CARD, "card_fingerprint", q.cardFingerprint());
@@ -139,7 +146,11 @@ public final class TransactionSearch {
             where.add("amount <= " + number(q.maxAmount()));
         }
         if (q.label() != null) {
-            String labelTime = String.join(" AND ", time(q));
+            List<String> times = time(q);
+            if (since != null) {
+                times.add("event_time >= toDateTime(" + since.getEpochSecond() + ")");
+            }
+            String labelTime = String.join(" AND ", times);
             String labelled =
                     "SELECT event_time, id_hash FROM " + labels + (labelTime.isEmpty() ? "" : " WHERE " + labelTime);
             if (q.label().equals("none")) {

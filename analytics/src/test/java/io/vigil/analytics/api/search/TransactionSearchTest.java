@@ -35,16 +35,28 @@ class TransactionSearchTest {
     }
 
     @Test
-    void aCardWithAScoreRangeRestrictsTheSearchTableByTheLookupsKeys() {
+    void aCardWithAScoreRangeSortedByScoreIsAnsweredFromTheLookupTableToo() {
         List<String> sql = search.pageQueries(query(null, "card-7", 50.0, null, SearchSort.SCORE_DESC, 2), NOW);
+
+        assertThat(sql)
+                .singleElement()
+                .satisfies(s -> assertThat(s)
+                        .contains("FROM vigil.transaction_search_keys WHERE kind = 'card' AND value = 'card-7' AND"
+                                + " score >= 50")
+                        .endsWith("ORDER BY score DESC, event_time DESC, id_hash DESC LIMIT 100, 51"));
+    }
+
+    @Test
+    void aCardAndADecisionRestrictTheSearchTableByTheLookupsKeys() {
+        List<String> sql = search.pageQueries(query("decline", "card-7", null, null, SearchSort.AMOUNT_ASC, 0), NOW);
 
         assertThat(sql)
                 .singleElement()
                 .satisfies(s -> assertThat(s)
                         .contains("FROM vigil.transaction_search WHERE (event_time, id_hash) IN (SELECT event_time,"
                                 + " id_hash FROM vigil.transaction_search_keys WHERE kind = 'card' AND value ="
-                                + " 'card-7') AND score >= 50")
-                        .endsWith("ORDER BY score DESC, event_time DESC, id_hash DESC LIMIT 100, 51"));
+                                + " 'card-7') AND decision = 'decline'")
+                        .endsWith("ORDER BY amount, event_time, id_hash LIMIT 0, 51"));
     }
 
     @Test

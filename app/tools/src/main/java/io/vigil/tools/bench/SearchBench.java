@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.analytics.api.FindTransactionsQuery;
 import io.vigil.analytics.api.SearchSort;
+import io.vigil.analytics.api.search.AnalyticsSchema;
 import io.vigil.analytics.api.search.TransactionSearch;
 import io.vigil.tools.Terminal;
 import io.vigil.tools.VigilTools;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -275,7 +271,8 @@ final class SearchBench implements Callable<Integer> {
         results.put("generate_search_seconds", BenchResults.round((System.nanoTime() - t0) / 1e9));
         t0 = System.nanoTime();
         results.progress("their lookup rows in transaction_search_keys");
-        sql("INSERT INTO " + database + ".transaction_search_keys SELECT k.1, k.2, event_time, id_hash, recorded_at"
+        sql("INSERT INTO " + database + ".transaction_search_keys SELECT k.1, k.2, event_time, id_hash, recorded_at,"
+                + " score, amount"
                 + " FROM " + database + ".transaction_search ARRAY JOIN arrayConcat([('id', transaction_id),"
                 + " ('customer', customer_id), ('card', card_fingerprint), ('device', device_id), ('email', email),"
                 + " ('ip', ip)], arrayMap(p -> ('pattern', p), pattern_ids)) AS k WHERE k.2 != ''");
@@ -305,17 +302,11 @@ final class SearchBench implements Callable<Integer> {
     }
 
     /** The search tables' statements of Vigil's own schema, for this database. */
-    private List<String> schema() throws IOException {
-        try (InputStream in = TransactionSearch.class.getResourceAsStream("/clickhouse/schema.sql")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll("(?m)^\\s*--.*$", "")
-                    .replace("${database}", database);
-            return Arrays.stream(text.split(";"))
-                    .map(String::strip)
-                    .filter(s -> TABLES.stream()
-                            .anyMatch(t -> s.startsWith("CREATE TABLE IF NOT EXISTS " + database + "." + t + " ")))
-                    .toList();
-        }
+    private List<String> schema() {
+        return AnalyticsSchema.statements(database).stream()
+                .filter(s -> TABLES.stream()
+                        .anyMatch(t -> s.startsWith("CREATE TABLE IF NOT EXISTS " + database + "." + t + " ")))
+                .toList();
     }
 
     /**
@@ -379,26 +370,7 @@ final class SearchBench implements Callable<Integer> {
     }
 
     private String sql(String statement) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(clickHouse + "/"));
-        // ./vigil passes the password of the ClickHouse it started as VIGIL_CLICKHOUSE_PASSWORD
-        String password = System.getenv("VIGIL_CLICKHOUSE_PASSWORD");
-        if (password != null && !password.isEmpty()) {
-            String user = java.util.Objects.requireNonNullElse(System.getenv("VIGIL_CLICKHOUSE_USER"), "default");
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + java.util.Base64.getEncoder()
-                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> r = HTTP.send(
-                request.timeout(Duration.ofMinutes(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(statement, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("ClickHouse answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+        return ClickHouseHttp.post(HTTP, clickHouse, statement, Duration.ofMinutes(30));
     }
 
     private static long percentile(long[] sorted, double p) {
