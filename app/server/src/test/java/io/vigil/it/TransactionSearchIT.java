@@ -176,6 +176,42 @@ class TransactionSearchIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void theOpenApiDocumentDeclaresTheSearchWithTheReadScope() throws Exception {
+        HttpResponse<String> docs =
+                vigil.get("/v3/api-docs", "Cookie", vigil.console().cookie());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode search = JSON.readTree(docs.body())
+                .path("paths")
+                .path("/api/v1/transactions")
+                .path("get");
+        assertThat(search.path("x-vigil-scope").asText()).isEqualTo("read");
+        List<String> parameters = new ArrayList<>();
+        search.path("parameters").forEach(p -> parameters.add(p.path("name").asText()));
+        assertThat(parameters)
+                .contains(
+                        "id",
+                        "customerId",
+                        "cardFingerprint",
+                        "deviceId",
+                        "email",
+                        "ip",
+                        "merchantId",
+                        "decision",
+                        "patternId",
+                        "label",
+                        "minScore",
+                        "maxScore",
+                        "minAmount",
+                        "maxAmount",
+                        "from",
+                        "to",
+                        "sort",
+                        "page",
+                        "size");
+        assertThat(search.path("responses").has("400")).isTrue();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static List<String> expected(java.util.function.Predicate<JsonNode> test, String... inOrder) {
