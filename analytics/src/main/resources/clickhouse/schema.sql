@@ -110,3 +110,61 @@ CREATE TABLE IF NOT EXISTS ${database}.outcomes (
 ) ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(recorded_at)
 ORDER BY (recorded_at, transaction_id);
+
+-- Transaction search (processing group clickhouse-search, SearchProjection): one row per decided transaction with
+-- every field it is searched by. Sorted by event time and id_hash (halfMD5 of the id, computed by Vigil), so a time
+-- range reads only its granules and a page's rows are fetched by their key; partitioned by arrival, as above.
+CREATE TABLE IF NOT EXISTS ${database}.transaction_search (
+    transaction_id String,
+    id_hash UInt64,
+    recorded_at DateTime('UTC'),
+    event_time DateTime('UTC'),
+    merchant_id String,
+    amount Float64,
+    currency String,
+    customer_id String,
+    card_fingerprint String,
+    device_id String,
+    email String,
+    ip String,
+    country String,
+    payment_method String,
+    channel String,
+    decision Enum8('approve' = 1, 'review' = 2, 'decline' = 3),
+    score Float64,
+    fallback UInt8,
+    pattern_ids Array(String)
+) ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(recorded_at)
+ORDER BY (event_time, id_hash, transaction_id);
+
+-- The search's lookup table: one row per transaction and searchable value (its id, customer, card, device, e-mail,
+-- IP and each active pattern that matched), sorted by kind and value, so that finding a card's transactions reads a
+-- few granules instead of a column of every row. Neither ClickHouse 18.16 nor this schema has data-skipping indexes.
+-- With the score and amount, one value's transactions are sorted by any order without reading the search table.
+CREATE TABLE IF NOT EXISTS ${database}.transaction_search_keys (
+    kind Enum8('id' = 1, 'customer' = 2, 'card' = 3, 'device' = 4, 'email' = 5, 'ip' = 6, 'pattern' = 7),
+    value String,
+    event_time DateTime('UTC'),
+    id_hash UInt64,
+    recorded_at DateTime('UTC'),
+    score Float64,
+    amount Float64
+) ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(recorded_at)
+ORDER BY (kind, value, event_time, id_hash);
+
+-- Every label a transaction was given, for search: a client's outcome report (rank 1) or a review's label (rank 0).
+-- The label that counts is argMax(label, (rank, reported_ms)): the client's latest report, else the review's.
+CREATE TABLE IF NOT EXISTS ${database}.transaction_labels (
+    transaction_id String,
+    id_hash UInt64,
+    event_time DateTime('UTC'),
+    recorded_at DateTime('UTC'),
+    event_id String,
+    label String,
+    rank UInt8,
+    reported_ms UInt64
+) ENGINE = ReplacingMergeTree
+PARTITION BY toYYYYMM(recorded_at)
+ORDER BY (event_time, id_hash, event_id);

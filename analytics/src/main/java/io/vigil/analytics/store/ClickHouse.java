@@ -3,15 +3,11 @@ package io.vigil.analytics.store;
 import io.vigil.analytics.config.ClickHouseSettings;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +134,7 @@ public class ClickHouse {
 
     /** Quotes a string literal for ClickHouse SQL. */
     public static String quote(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return io.vigil.analytics.api.search.TransactionSearch.quote(value);
     }
 
     void ensureSchema() throws SQLException {
@@ -161,16 +157,6 @@ public class ClickHouse {
     }
 
     private List<String> schemaStatements() {
-        try (InputStream in = ClickHouse.class.getResourceAsStream("/clickhouse/schema.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceAll("(?m)^\\s*--.*$", "")
-                    .replace("${database}", database);
-            return Arrays.stream(sql.split(";"))
-                    .map(String::strip)
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the ClickHouse schema", e);
-        }
+        return io.vigil.analytics.api.search.AnalyticsSchema.statements(database);
     }
 }

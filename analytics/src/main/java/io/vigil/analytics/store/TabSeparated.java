@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Rows in ClickHouse's TabSeparated input format: values separated by tabs, rows ended by a newline, and in strings
  * the backslash escapes of that format. Numbers are written in plain decimal notation, which every server version
- * parses; a row holds only strings and numbers (dates are already formatted as {@code yyyy-MM-dd HH:mm:ss}).
+ * parses; a row holds only strings, numbers and lists of strings for {@code Array(String)} columns (dates are already
+ * formatted as {@code yyyy-MM-dd HH:mm:ss}).
  */
 final class TabSeparated {
 
@@ -43,6 +44,15 @@ final class TabSeparated {
             out.append(value);
         } else if (value instanceof Boolean b) {
             out.append(b ? '1' : '0');
+        } else if (value instanceof List<?> list) {
+            // an Array(String): quoted items, with the quote and backslash escaped inside them as well
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "'" : ",'");
+                escape(out, String.valueOf(list.get(i)));
+                out.append('\'');
+            }
+            out.append(']');
         } else if (value == null) {
             throw new IllegalArgumentException("a null value: the analytics columns are not nullable");
         } else {

@@ -251,6 +251,40 @@ class HostileValidationIT {
         }
     }
 
+    // ---- GET /api/v1/transactions (search) ----------------------------------------------------------------------
+
+    static Stream<Arguments> hostileSearches() {
+        String search = "/api/v1/transactions?";
+        return Stream.of(
+                Arguments.of(search + "size=0", "size"),
+                Arguments.of(search + "size=201", "size"),
+                Arguments.of(search + "size=99999999999", "size"),
+                Arguments.of(search + "page=-1", "page"),
+                Arguments.of(search + "page=50&size=200", "page"),
+                Arguments.of(search + "page=abc", "page"),
+                Arguments.of(search + "minScore=NaN", "minScore"),
+                Arguments.of(search + "maxScore=101", "maxScore"),
+                Arguments.of(search + "minScore=50&maxScore=10", "minScore"),
+                Arguments.of(search + "minAmount=-1", "minAmount"),
+                Arguments.of(search + "maxAmount=1E+999999999", "maxAmount"),
+                Arguments.of(search + "minAmount=ten", "minAmount"),
+                Arguments.of(search + "from=yesterday", "from"),
+                Arguments.of(search + "to=" + enc("+999999999-12-31T23:59:59Z"), "to"),
+                Arguments.of(search + "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"),
+                Arguments.of(search + "decision=APPROVE", "decision"),
+                Arguments.of(search + "label=fraud", "label"),
+                Arguments.of(search + "sort=" + enc("score; DROP TABLE x"), "sort"),
+                Arguments.of(search + "customerId=" + enc("c\u0000' OR 1=1 --"), "customerId"),
+                Arguments.of(search + "email=" + "e".repeat(257), "email"),
+                Arguments.of(search + "id=" + "i".repeat(65), "id"));
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("hostileSearches")
+    void aHostileSearchIsA400NamingTheParameter(String path, String field) throws Exception {
+        assertValidationProblem(vigil.get(path), field);
+    }
+
     // ---- POST /api/v1/alerts/{acknowledge,resolve,silence,unsilence} --------------------------------------------
 
     static Stream<Arguments> hostileAlertActions() {

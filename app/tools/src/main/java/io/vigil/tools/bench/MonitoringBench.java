@@ -16,11 +16,8 @@ import io.vigil.tools.http.VigilUnavailableException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -559,26 +556,7 @@ final class MonitoringBench implements Callable<Integer> {
     }
 
     private String clickHouse(String sql) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(clickHouse + "/"));
-        // ./vigil passes the password of the ClickHouse it started as VIGIL_CLICKHOUSE_PASSWORD
-        String password = System.getenv("VIGIL_CLICKHOUSE_PASSWORD");
-        if (password != null && !password.isEmpty()) {
-            String user = java.util.Objects.requireNonNullElse(System.getenv("VIGIL_CLICKHOUSE_USER"), "default");
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + java.util.Base64.getEncoder()
-                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        HttpResponse<String> r = CLICKHOUSE.send(
-                request.timeout(Duration.ofSeconds(120))
-                        .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("ClickHouse answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+        return ClickHouseHttp.post(CLICKHOUSE, clickHouse, sql, Duration.ofSeconds(120));
     }
 
     private static long percentile(long[] sorted, double p) {

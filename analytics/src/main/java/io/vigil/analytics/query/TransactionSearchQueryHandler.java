@@ -1,0 +1,40 @@
+package io.vigil.analytics.query;
+
+import io.vigil.analytics.api.FindTransactionsQuery;
+import io.vigil.analytics.api.TransactionSearchPage;
+import io.vigil.analytics.api.search.TransactionSearch;
+import io.vigil.analytics.config.ClickHouseSettings;
+import io.vigil.analytics.store.ClickHouse;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Answers {@link FindTransactionsQuery} from ClickHouse's search tables, with the SQL of {@link TransactionSearch}. */
+@Component
+class TransactionSearchQueryHandler {
+
+    private final ClickHouse clickHouse;
+    private final TransactionSearch search;
+    private final Clock clock = Clock.systemUTC();
+
+    TransactionSearchQueryHandler(ClickHouse clickHouse, ClickHouseSettings settings) {
+        this.clickHouse = clickHouse;
+        this.search = new TransactionSearch(settings.database());
+    }
+
+    @QueryHandler
+    TransactionSearchPage handle(FindTransactionsQuery query) throws Exception {
+        return search.run(query, clock.instant(), this::rows);
+    }
+
+    private List<String[]> rows(String sql) throws Exception {
+        return clickHouse.query(sql, rs -> {
+            String[] row = new String[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getString(i + 1);
+            }
+            return row;
+        });
+    }
+}
