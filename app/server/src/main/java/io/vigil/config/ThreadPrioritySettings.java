@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     compilers': with them niced, the first 15 s of load after a start were slow (100-160 ms), which a slower
  *     compilation would explain; that they were the cause is not measured
  * @param backgroundProcessors the event processors (processing groups) whose threads are lowered: by default the
- *     projections into ClickHouse and the review queue's. Not the processors that publish to the pattern store
+ *     projections into ClickHouse. Not the review queue's, whose entries analysts wait for. Not the processors that publish to the pattern store
  *     ({@code couchdb-patterns}, {@code couchdb-lists}, the models'): a publication has a 1 s target, and with those
  *     niced it missed it under the load of a CI run
  */
@@ -24,7 +24,7 @@ public record ThreadPrioritySettings(
         Integer backgroundNice, List<String> background, List<String> backgroundProcessors) {
 
     static final List<String> DEFAULT_BACKGROUND_PROCESSORS =
-            List.of("clickhouse-transactions", "clickhouse-operations", "review-queue");
+            List.of("clickhouse-transactions", "clickhouse-operations", "clickhouse-search");
 
     public ThreadPrioritySettings {
         backgroundNice = backgroundNice == null ? 10 : backgroundNice;

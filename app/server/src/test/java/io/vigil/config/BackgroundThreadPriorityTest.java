@@ -54,8 +54,8 @@ class BackgroundThreadPriorityTest {
         assertThat(defaults.backgroundNice()).isEqualTo(10);
         assertThat(defaults.background()).isEmpty();
         assertThat(defaults.backgroundProcessors())
-                .contains("clickhouse-transactions", "review-queue")
-                .doesNotContain("couchdb-patterns", "couchdb-lists");
+                .contains("clickhouse-transactions", "clickhouse-search")
+                .doesNotContain("couchdb-patterns", "couchdb-lists", "review-queue");
     }
 
     @Test

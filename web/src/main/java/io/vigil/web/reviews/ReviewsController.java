@@ -30,7 +30,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -41,7 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * after a decision. Actions are made by the signed-in user.
  */
 @Controller
-@RequestMapping("/reviews")
 class ReviewsController {
 
     private static final String QUEUE = "reviews/list";
@@ -57,26 +55,30 @@ class ReviewsController {
         this.clock = clock;
     }
 
-    @GetMapping
+    @GetMapping("/reviews")
     String queue(ReviewFilters filters, Model model) {
         fillQueue(filters, model);
         return QUEUE;
     }
 
     @HxRequest
-    @GetMapping
+    @GetMapping("/reviews")
     String queueTable(ReviewFilters filters, Model model) {
         fillQueue(filters, model);
         return QUEUE + " :: table";
     }
 
-    @GetMapping("/{id}")
+    /**
+     * A transaction's page: its explanation, what happened to it and, for analysts, its review. Found under the queue
+     * ({@code /reviews/{id}}) and from search ({@code /transactions/{id}}, which every role may read).
+     */
+    @GetMapping({"/reviews/{id}", "/transactions/{id}"})
     String review(@PathVariable String id, Principal user, Model model, HttpServletResponse response) {
         return fillReview(id, user, model) ? REVIEW : notFound(id, false, model, response);
     }
 
     @HxRequest
-    @GetMapping("/{id}")
+    @GetMapping({"/reviews/{id}", "/transactions/{id}"})
     String reviewFragment(@PathVariable String id, Principal user, Model model, HttpServletResponse response) {
         return fillReview(id, user, model) ? REVIEW + " :: review" : notFound(id, true, model, response);
     }
@@ -88,7 +90,7 @@ class ReviewsController {
         return htmx ? "error/console :: message" : "error/console";
     }
 
-    @PostMapping("/{id}/claim")
+    @PostMapping("/reviews/{id}/claim")
     String claim(@PathVariable String id, Principal user, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
         return act(
                 id,
@@ -101,7 +103,7 @@ class ReviewsController {
                 redirect);
     }
 
-    @PostMapping("/{id}/release")
+    @PostMapping("/reviews/{id}/release")
     String release(
             @PathVariable String id, Principal user, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
         return act(
@@ -115,7 +117,7 @@ class ReviewsController {
                 redirect);
     }
 
-    @PostMapping("/{id}/decision")
+    @PostMapping("/reviews/{id}/decision")
     String decide(
             @PathVariable String id,
             @RequestParam(required = false) String finalDecision,

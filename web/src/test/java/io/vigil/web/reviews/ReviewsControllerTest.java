@@ -158,7 +158,7 @@ class ReviewsControllerTest extends ConsoleMvcTestSupport {
             assertShape(html, false, "Reviews");
         }
         assertThat(html)
-                .contains("Review of <code>tx-1</code>", "pending", "p-high-amount", "High amount")
+                .contains("Transaction <code>tx-1</code>", "pending", "p-high-amount", "High amount")
                 .contains("features.card.count_5m = 4", "card-7f3a", "c-981")
                 .contains("id=\"claim\"", "id=\"decide\"", "name=\"reason\"");
     }
@@ -266,6 +266,18 @@ class ReviewsControllerTest extends ConsoleMvcTestSupport {
                         "chargeback",
                         "(replacing confirmed_fraud)",
                         "issuer 4837");
+    }
+
+    @WithAndWithoutHtmx
+    void aViewerReadsATransactionFoundBySearchWithoutTheReviewActions(boolean htmx) throws Exception {
+        signedIn = VIEWER;
+        transaction(TransactionReview.PENDING, item("tx-1", null, ReviewStatus.PENDING));
+
+        String html = render(get("/transactions/tx-1"), htmx);
+
+        assertThat(html)
+                .contains("Transaction <code>tx-1</code>", "p-high-amount", "id=\"timeline\"")
+                .doesNotContain("id=\"claim\"", "id=\"decide\"", "← Review queue");
     }
 
     @WithAndWithoutHtmx
