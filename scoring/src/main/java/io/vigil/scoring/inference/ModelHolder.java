@@ -158,6 +158,11 @@ public class ModelHolder {
         return liveScore == null && shadowScore == null ? ModelScores.NONE : new ModelScores(liveScore, shadowScore);
     }
 
+    /** The live model itself, for evaluating it beside a training's model on the same rows; null when none. */
+    public LoadedModel liveModel() {
+        return live;
+    }
+
     /** The live model's version, if any. */
     public ModelRef live() {
         LoadedModel now = live;
