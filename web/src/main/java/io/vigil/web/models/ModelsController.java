@@ -12,6 +12,10 @@ import io.vigil.patterns.api.PromoteModelCommand;
 import io.vigil.patterns.api.RollBackModelCommand;
 import io.vigil.patterns.api.ShadowModelCommand;
 import io.vigil.patterns.api.StopModelShadowCommand;
+import io.vigil.scoring.api.FindModelTrainingsQuery;
+import io.vigil.scoring.api.ModelTrainings;
+import io.vigil.scoring.api.TrainedModel;
+import io.vigil.scoring.api.TrainingMetrics;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -29,12 +33,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The risk model page: which version is live and which in shadow, every version with its state, metrics, training
  * window and who trained, registered and approved it; approvers approve, promote, shadow and roll back (the command
  * bus stamps who), and a refusal (approving one's own model, promoting a candidate) is shown as the page's error.
+ * Below, the form that starts a training and the latest training runs ({@link TrainingsController}).
  */
 @Controller
 @RequestMapping("/models")
 class ModelsController {
 
-    private static final String PAGE = "models/list";
+    static final String PAGE = "models/list";
+    static final int TRAININGS_SHOWN = 20;
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -47,7 +53,31 @@ class ModelsController {
     @GetMapping
     String page(Model model) {
         fill(model);
+        model.addAttribute(
+                "trainings",
+                queries
+                        .query(
+                                new FindModelTrainingsQuery(TRAININGS_SHOWN),
+                                ResponseTypes.instanceOf(ModelTrainings.class))
+                        .join()
+                        .runs()
+                        .stream()
+                        .map(TrainingRow::of)
+                        .toList());
         return PAGE;
+    }
+
+    /** A training in the list, with its model's held-out AUC and average precision formatted. */
+    record TrainingRow(TrainedModel run, String auc, String averagePrecision) {
+
+        static TrainingRow of(TrainedModel run) {
+            TrainingMetrics.Evaluation m =
+                    run.metrics() == null ? null : run.metrics().model();
+            return new TrainingRow(
+                    run,
+                    m == null ? "–" : TrainingView.ratio(m.auc()),
+                    m == null ? "–" : TrainingView.ratio(m.averagePrecision()));
+        }
     }
 
     @HxRequest

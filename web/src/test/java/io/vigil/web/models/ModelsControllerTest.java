@@ -16,6 +16,8 @@ import io.vigil.patterns.api.ModelVersionState;
 import io.vigil.patterns.api.ModelVersionState.State;
 import io.vigil.patterns.api.PromoteModelCommand;
 import io.vigil.patterns.api.RollBackModelCommand;
+import io.vigil.scoring.api.FindModelTrainingsQuery;
+import io.vigil.scoring.api.ModelTrainings;
 import io.vigil.web.ConsoleMvcTestSupport;
 import io.vigil.web.WithAndWithoutHtmx;
 import io.vigil.web.config.ConsoleConfig;
@@ -61,6 +63,24 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
                 FindModelQuery.class,
                 new ModelOverview(
                         "risk", 2, null, List.of(version(3, State.CANDIDATE, null), version(2, State.LIVE, "apollo"))));
+        answer(FindModelTrainingsQuery.class, new ModelTrainings(List.of(TrainingsControllerTest.completed())));
+    }
+
+    @WithAndWithoutHtmx
+    void analystsSeeTheTrainingFormAndTheLatestRuns(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        models();
+
+        String html = render(get("/models"), htmx);
+
+        if (htmx) { // the versions' fragment, which the lifecycle buttons swap, holds no training
+            assertThat(html).contains("model-versions").doesNotContain("start-training");
+            return;
+        }
+        assertThat(html).contains("id=\"start-training\"", "Start training");
+        assertThat(rowOf(html, "data-training=\"tr-1\""))
+                .contains("completed", "2026-10-01 to 2026-11-01", "0.950", "0.625", "/models/trainings/tr-1");
+        assertThat(queried(FindModelTrainingsQuery.class).limit()).isEqualTo(20);
     }
 
     @WithAndWithoutHtmx
