@@ -160,7 +160,7 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
         assertThat(rowOf(metrics, "Precision at decline (80)")).contains("0.967", "–");
         assertThat(rowOf(metrics, "Money wrongly stopped at review (50)")).contains("60.00", "9,000.00");
         assertThat(html)
-                .contains("id=\"chart-roc\"", "id=\"chart-pr\"", "id=\"chart-importance\"")
+                .contains("chart chart-roc", "chart chart-pr", "chart tall chart-importance")
                 .contains("&quot;kind&quot;:&quot;curve&quot;", "[0.01,0.8]", "True positive rate")
                 .contains("features.f19")
                 .doesNotContain("features.f20");
