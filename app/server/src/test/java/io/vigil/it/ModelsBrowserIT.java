@@ -141,6 +141,13 @@ class ModelsBrowserIT {
                         JSON.readTree(vigil.get("/api/v1/transactions/" + id).body());
                 return read.path("model").path("version").asInt() == version;
             });
+
+            // the model page shows its stability index, from the decisions this node scored with it
+            browser.open("/models");
+            browser.awaitText("#model-stability", "Stability of version " + version, "decisions");
+            System.out.println(
+                    "ModelsBrowserIT: " + browser.find("#model-stability").getText());
+            browser.screenshot("stability-of-the-live-version");
         } finally {
             ModelApi.noModelLive(vigil, VigilProcess.LOCAL_KEY);
         }
