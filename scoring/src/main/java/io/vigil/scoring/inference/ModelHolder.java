@@ -16,7 +16,6 @@ import io.vigil.scoring.features.FeatureSnapshot;
 import io.vigil.scoring.model.ModelInputs;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,7 +48,7 @@ public class ModelHolder {
     private final Counter failures;
     private volatile LoadedModel live;
     private volatile LoadedModel shadow;
-    private final ScoreDistribution liveScores = new ScoreDistribution(Clock.systemUTC());
+    private final ScoreDistribution liveScores = new ScoreDistribution(System::currentTimeMillis);
 
     @Autowired
     ModelHolder(QueryGateway queries, ModelInputs inputs, MeterRegistry meters) {

@@ -1,10 +1,10 @@
 package io.vigil.scoring.inference;
 
 import io.vigil.scoring.api.TrainingMetrics;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
 
 /**
  * The live model's scores over the last 24 hours on this node, in hourly slots of ten bins (the tenths of 0..100):
@@ -17,20 +17,21 @@ final class ScoreDistribution {
     private static final long HOUR_MS = 3_600_000L;
     private static final int BINS = TrainingMetrics.SCORE_BINS;
 
-    private final Clock clock;
+    private final LongSupplier millis;
     private final AtomicLongArray hourOfSlot = new AtomicLongArray(HOURS);
     private final AtomicLongArray counts = new AtomicLongArray(HOURS * BINS);
     private volatile int version = -1;
 
-    ScoreDistribution(Clock clock) {
-        this.clock = clock;
+    /** @param millis the time now, in milliseconds since the epoch */
+    ScoreDistribution(LongSupplier millis) {
+        this.millis = millis;
     }
 
     void record(int liveVersion, double score) {
         if (liveVersion != version) {
             restart(liveVersion);
         }
-        long hour = clock.millis() / HOUR_MS;
+        long hour = millis.getAsLong() / HOUR_MS;
         int slot = (int) (hour % HOURS);
         if (hourOfSlot.get(slot) != hour) {
             startSlot(slot, hour);
@@ -41,7 +42,7 @@ final class ScoreDistribution {
 
     /** The live version counted (-1 for none yet) and its counts per bin over the last 24 hours. */
     synchronized Snapshot lastDay() {
-        long hour = clock.millis() / HOUR_MS;
+        long hour = millis.getAsLong() / HOUR_MS;
         long[] bins = new long[BINS];
         for (int slot = 0; slot < HOURS; slot++) {
             long at = hourOfSlot.get(slot);

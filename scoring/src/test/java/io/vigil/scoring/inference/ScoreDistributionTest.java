@@ -2,36 +2,18 @@ package io.vigil.scoring.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The live model's scores over the last day: counted in tenths, hour by hour, started again by a new version. */
 class ScoreDistributionTest {
 
     private Instant now = Instant.parse("2026-11-30T10:15:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
 
     @Test
     void countsEachScoreInItsTenthOverTheLastDay() {
-        ScoreDistribution scores = new ScoreDistribution(clock);
+        ScoreDistribution scores = new ScoreDistribution(() -> now.toEpochMilli());
         scores.record(3, 0.2);
         scores.record(3, 9.99);
         scores.record(3, 10);
@@ -49,7 +31,7 @@ class ScoreDistributionTest {
 
     @Test
     void aNewLiveVersionStartsAgain() {
-        ScoreDistribution scores = new ScoreDistribution(clock);
+        ScoreDistribution scores = new ScoreDistribution(() -> now.toEpochMilli());
         scores.record(3, 5);
         scores.record(4, 95);
 
