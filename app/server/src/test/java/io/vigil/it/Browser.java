@@ -114,6 +114,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // no name resolves but localhost (Vigil is reached at 127.0.0.1): a page that needs the internet for
+                // a script, a style sheet or a font fails the test instead of fetching it
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
                 "--user-data-dir=" + profile,
                 "--window-size=1400,1000");
         LoggingPreferences logs = new LoggingPreferences();
@@ -317,14 +320,21 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
     /** Waits until an element matched by the CSS selector holds each of the texts, and returns the first such. */
     WebElement awaitText(String css, String... texts) {
+        return awaitTextWithin(WAIT, css, texts);
+    }
+
+    /** As {@link #awaitText}, waiting up to {@code wait} (a long job the page polls for). */
+    WebElement awaitTextWithin(Duration wait, String css, String... texts) {
         By by = By.cssSelector(css);
         Predicate<WebElement> holds = e -> {
             String shown = e.getText();
             return Stream.of(texts).allMatch(shown::contains);
         };
-        await(
-                css + " to contain " + List.of(texts),
-                () -> driver.findElements(by).stream().anyMatch(holds));
+        new WebDriverWait(driver, wait)
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(css + " to contain " + List.of(texts))
+                .until(d -> d.findElements(by).stream().anyMatch(holds));
+        settle();
         return driver.findElements(by).stream().filter(holds).findFirst().orElseThrow();
     }
 

@@ -77,7 +77,7 @@ class ModelTrainingIT {
                 .withIncidents(0);
         Simulation simulation = TrafficGenerator.generate(config);
         long started = System.nanoTime();
-        TrafficSender.Report report = send(simulation, from);
+        TrafficSender.Report report = send(vigil, simulation, from);
         assertThat(report.failed()).as("requests that failed: %s", report).isZero();
         System.out.printf(
                 "ModelTrainingIT: sent %d transactions and %d outcomes of %s in %.1f s%n",
@@ -258,7 +258,8 @@ class ModelTrainingIT {
                         == version);
     }
 
-    private static TrafficSender.Report send(Simulation simulation, Instant from) throws Exception {
+    /** Sends the simulation's transactions and outcomes as a back-fill (the ModelsBrowserIT sends its own too). */
+    static TrafficSender.Report send(VigilProcess vigil, Simulation simulation, Instant from) throws Exception {
         TrafficSender.Options options = TrafficSender.Options.defaults(
                         vigil.uri("/"), ApiKey.of(VigilProcess.LOCAL_KEY))
                 .withBackfill(true)

@@ -1,5 +1,7 @@
 package io.vigil.scoring.api;
 
+import io.vigil.patterns.api.ModelCandidate;
+import io.vigil.patterns.api.ModelSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,5 +38,20 @@ public record TrainedModel(
 
     public TrainedModel {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
+    }
+
+    /**
+     * What the model store registers of a completed run (with {@code RegisterModelCommand}): its features, held-out
+     * figures ({@link TrainingMetrics#flat()}), window and trainer; no samples, as Vigil trained it itself.
+     */
+    public ModelCandidate candidate() {
+        return new ModelCandidate(
+                featureNames,
+                metrics == null ? Map.of() : metrics.flat(),
+                from,
+                to,
+                startedBy,
+                ModelSource.TRAINED,
+                List.of());
     }
 }

@@ -9,6 +9,8 @@ import io.vigil.patterns.api.FindModelFileQuery;
 import io.vigil.patterns.api.ModelChoice;
 import io.vigil.patterns.api.ModelFile;
 import io.vigil.patterns.api.ModelRef;
+import io.vigil.scoring.api.FindLiveScoreDistributionQuery;
+import io.vigil.scoring.api.LiveScoreDistribution;
 import io.vigil.scoring.decision.ModelScores;
 import io.vigil.scoring.features.FeatureSnapshot;
 import io.vigil.scoring.model.ModelInputs;
@@ -20,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,7 @@ public class ModelHolder {
     private final Counter failures;
     private volatile LoadedModel live;
     private volatile LoadedModel shadow;
+    private final ScoreDistribution liveScores = new ScoreDistribution(System::currentTimeMillis);
 
     @Autowired
     ModelHolder(QueryGateway queries, ModelInputs inputs, MeterRegistry meters) {
@@ -152,10 +156,34 @@ public class ModelHolder {
         ModelScore liveScore = liveNow == null
                 ? null
                 : liveNow.explain(inputs.vector(liveNow.ref().features(), tx, snapshot));
+        if (liveScore != null) {
+            liveScores.record(liveNow.ref().version(), liveScore.score());
+        }
         ModelScore shadowScore = shadowNow == null
                 ? null
                 : shadowNow.score(inputs.vector(shadowNow.ref().features(), tx, snapshot));
         return liveScore == null && shadowScore == null ? ModelScores.NONE : new ModelScores(liveScore, shadowScore);
+    }
+
+    /** How the live model scored this node's decisions over the last day (for the model's stability index). */
+    @QueryHandler
+    LiveScoreDistribution handle(FindLiveScoreDistributionQuery query) {
+        LoadedModel now = live;
+        ScoreDistribution.Snapshot counted = liveScores.lastDay();
+        if (now == null) {
+            return new LiveScoreDistribution(
+                    null, counted.bins().stream().map(b -> 0L).toList());
+        }
+        if (counted.version() != now.ref().version()) {
+            return new LiveScoreDistribution(
+                    now.ref().version(), counted.bins().stream().map(b -> 0L).toList());
+        }
+        return new LiveScoreDistribution(now.ref().version(), counted.bins());
+    }
+
+    /** The live model itself, for evaluating it beside a training's model on the same rows; null when none. */
+    public LoadedModel liveModel() {
+        return live;
     }
 
     /** The live model's version, if any. */

@@ -1,9 +1,13 @@
 package io.vigil.scoring.training;
 
+import io.vigil.scoring.api.TrainingMetrics;
 import io.vigil.scoring.api.TrainingMetrics.AtThreshold;
 import io.vigil.scoring.api.TrainingMetrics.Evaluation;
+import io.vigil.scoring.api.TrainingMetrics.Point;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /** The evaluation metrics of a scorer on labelled transactions. */
 final class ModelMetrics {
@@ -27,13 +31,98 @@ final class ModelMetrics {
         for (boolean f : fraud) {
             frauds += f ? 1 : 0;
         }
+        List<Point[]> curves = curves(scores, fraud);
         return new Evaluation(
                 scores.length,
                 frauds,
                 auc(scores, fraud),
                 averagePrecision(scores, fraud),
                 at(reviewThreshold, atReview, fraud, amounts),
-                at(declineThreshold, atDecline, fraud, amounts));
+                at(declineThreshold, atDecline, fraud, amounts),
+                evenly(curves.get(0), Evaluation.CURVE_POINTS),
+                evenly(curves.get(1), Evaluation.CURVE_POINTS),
+                bins(scores));
+    }
+
+    /** How many scores fall in each tenth of 0..100: {@code [0, 10)}, ..., {@code [80, 90)}, {@code [90, 100]}. */
+    static List<Long> bins(double[] scores) {
+        long[] bins = new long[TrainingMetrics.SCORE_BINS];
+        for (double score : scores) {
+            int bin = (int) Math.floor(score / (100.0 / bins.length));
+            bins[Math.max(0, Math.min(bins.length - 1, bin))]++;
+        }
+        return Arrays.stream(bins).boxed().toList();
+    }
+
+    /**
+     * The ROC curve (false positive rate, true positive rate) and the precision-recall curve (recall, precision) at
+     * every distinct score taken as the threshold, highest first; the ROC curve starts at (0, 0). Both are empty
+     * without fraud, the ROC curve also without legitimate rows.
+     */
+    static List<Point[]> curves(double[] scores, boolean[] fraud) {
+        Integer[] order = ascending(scores);
+        long positives = 0;
+        for (boolean f : fraud) {
+            positives += f ? 1 : 0;
+        }
+        long negatives = scores.length - positives;
+        if (positives == 0) {
+            return List.of(new Point[0], new Point[0]);
+        }
+        List<Point> roc = new ArrayList<>();
+        List<Point> pr = new ArrayList<>();
+        roc.add(new Point(0, 0));
+        long tp = 0;
+        long fp = 0;
+        int i = order.length - 1;
+        while (i >= 0) {
+            int j = i;
+            while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
+                j--;
+            }
+            for (int k = j; k <= i; k++) {
+                if (fraud[order[k]]) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            }
+            roc.add(new Point(negatives == 0 ? 0 : (double) fp / negatives, (double) tp / positives));
+            pr.add(new Point((double) tp / positives, (double) tp / (tp + fp)));
+            i = j - 1;
+        }
+        return List.of(negatives == 0 ? new Point[0] : roc.toArray(Point[]::new), pr.toArray(Point[]::new));
+    }
+
+    /**
+     * At most {@code max} of the points, spread evenly along the curve's length (measured as |dx| + |dy|), with the
+     * first and the last: where a curve turns sharply (a good model's ROC curve near 0) it keeps more points than an
+     * even pick by rank would.
+     */
+    static List<Point> evenly(Point[] points, int max) {
+        if (points.length <= max) {
+            return List.of(points);
+        }
+        double[] along = new double[points.length];
+        for (int i = 1; i < points.length; i++) {
+            along[i] = along[i - 1]
+                    + Math.abs(points[i].x() - points[i - 1].x())
+                    + Math.abs(points[i].y() - points[i - 1].y());
+        }
+        double step = along[points.length - 1] / (max - 1);
+        List<Point> kept = new ArrayList<>();
+        kept.add(points[0]);
+        double next = step;
+        for (int i = 1; i < points.length - 1 && kept.size() < max - 1; i++) {
+            if (along[i] >= next) {
+                kept.add(points[i]);
+                while (next <= along[i]) {
+                    next += step;
+                }
+            }
+        }
+        kept.add(points[points.length - 1]);
+        return List.copyOf(kept);
     }
 
     /** The rows whose score is at or above the threshold. */
@@ -77,34 +166,18 @@ final class ModelMetrics {
      * recall it adds (scikit-learn's {@code average_precision_score}).
      */
     static double averagePrecision(double[] scores, boolean[] fraud) {
-        Integer[] order = ascending(scores);
-        long positives = 0;
+        boolean any = false;
         for (boolean f : fraud) {
-            positives += f ? 1 : 0;
+            any |= f;
         }
-        if (positives == 0) {
+        if (!any) {
             return Double.NaN;
         }
         double ap = 0;
-        long tp = 0;
-        long fp = 0;
-        int i = order.length - 1;
-        while (i >= 0) {
-            int j = i;
-            while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
-                j--;
-            }
-            long added = 0;
-            for (int k = j; k <= i; k++) {
-                if (fraud[order[k]]) {
-                    added++;
-                } else {
-                    fp++;
-                }
-            }
-            tp += added;
-            ap += (double) added / positives * ((double) tp / (tp + fp));
-            i = j - 1;
+        double recall = 0;
+        for (Point p : curves(scores, fraud).get(1)) {
+            ap += (p.x() - recall) * p.y();
+            recall = p.x();
         }
         return ap;
     }

@@ -2,6 +2,7 @@ package io.vigil.scoring.training;
 
 import io.vigil.ingest.api.Decision;
 import io.vigil.scoring.api.TrainingMetrics;
+import io.vigil.scoring.inference.LoadedModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,12 +14,16 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gradient-boosted trees on the rows of a training replay: binary:logistic, depth 6, eta 0.1, one tree per round;
  * trained on the rows before the hold-out, evaluated on the rest beside the live patterns.
  */
 final class ModelTrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
 
     static final int MAX_DEPTH = 6;
     static final double ETA = 0.1;
@@ -39,6 +44,7 @@ final class ModelTrainer {
     /**
      * Trains on the rows dated before {@code holdoutFrom} and evaluates on the others.
      *
+     * @param live the model live now, evaluated on the same rows; null when none
      * @param progress told the share of the trees done after each one; answers false to stop
      * @throws IllegalStateException when either slice is empty or the training slice has only one class
      */
@@ -49,6 +55,7 @@ final class ModelTrainer {
             int trees,
             double reviewThreshold,
             double declineThreshold,
+            LoadedModel live,
             DoublePredicate progress) {
         List<Kept> training = new ArrayList<>();
         List<Kept> holdout = new ArrayList<>();
@@ -88,7 +95,8 @@ final class ModelTrainer {
                     training.size(),
                     frauds,
                     evaluateModel(holdout, predicted, reviewThreshold, declineThreshold),
-                    evaluatePatterns(holdout, reviewThreshold, declineThreshold));
+                    evaluatePatterns(holdout, reviewThreshold, declineThreshold),
+                    evaluateLive(holdout, names, live, reviewThreshold, declineThreshold));
             Map<String, Double> gain = booster.getScore(names.toArray(String[]::new), "gain");
             Map<String, Double> importance = new LinkedHashMap<>();
             gain.entrySet().stream()
@@ -120,6 +128,55 @@ final class ModelTrainer {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = predicted[i][0] * 100.0;
         }
+        return evaluateScores(rows, scores, review, decline);
+    }
+
+    /**
+     * The live model on the same rows, its inputs picked from the run's by name; null when there is none, it reads a
+     * feature the run does not have, or it fails to score (the run is not failed for it).
+     */
+    static TrainingMetrics.Evaluation evaluateLive(
+            List<Kept> rows, List<String> names, LoadedModel live, double review, double decline) {
+        if (live == null) {
+            return null;
+        }
+        List<String> wanted = live.ref().features();
+        int[] columns = new int[wanted.size()];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = names.indexOf(wanted.get(f));
+            if (columns[f] < 0) {
+                log.warn(
+                        "The live model {} reads {}, which the training has not: not compared",
+                        live.ref().label(),
+                        wanted.get(f));
+                return null;
+            }
+        }
+        float[] flat = new float[rows.size() * columns.length];
+        for (int i = 0; i < rows.size(); i++) {
+            float[] values = rows.get(i).values();
+            for (int f = 0; f < columns.length; f++) {
+                flat[i * columns.length + f] = values[columns[f]];
+            }
+        }
+        try {
+            float[] probabilities = rows.isEmpty() ? new float[0] : live.probabilities(flat);
+            double[] scores = new double[rows.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = probabilities[i] * 100.0;
+            }
+            return evaluateScores(rows, scores, review, decline);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "The live model {} did not score the held-out rows: not compared",
+                    live.ref().label(),
+                    e);
+            return null;
+        }
+    }
+
+    private static TrainingMetrics.Evaluation evaluateScores(
+            List<Kept> rows, double[] scores, double review, double decline) {
         return ModelMetrics.evaluate(
                 scores,
                 fraud(rows),

@@ -1,7 +1,5 @@
 package io.vigil.scoring.training;
 
-import io.vigil.patterns.api.ModelCandidate;
-import io.vigil.patterns.api.ModelSource;
 import io.vigil.patterns.api.ModelVersion;
 import io.vigil.patterns.api.RegisterModelCommand;
 import io.vigil.scoring.api.CancelModelTrainingCommand;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,49 +136,10 @@ class ModelTrainingController {
         if (run.model() == null) {
             throw new NotFound("training " + id + " has no model (it is " + status(run) + ")");
         }
-        ModelCandidate candidate = new ModelCandidate(
-                run.featureNames(),
-                metrics(run.metrics()),
-                run.from(),
-                run.to(),
-                run.startedBy(),
-                ModelSource.TRAINED,
-                List.of());
         String comment = request == null || request.comment() == null ? "trained by " + id : request.comment();
-        int version =
-                commands.sendAndWait(new RegisterModelCommand(ModelVersion.RISK, run.model(), candidate, comment));
+        int version = commands.sendAndWait(
+                new RegisterModelCommand(ModelVersion.RISK, run.model(), run.candidate(), comment));
         return ResponseEntity.created(URI.create("/api/v1/models/" + version)).body(new Registered(id, version));
-    }
-
-    /** The held-out figures as the model store keeps them: a flat map, without the figures that are not numbers. */
-    static Map<String, Double> metrics(TrainingMetrics metrics) {
-        Map<String, Double> flat = new LinkedHashMap<>();
-        if (metrics == null) {
-            return flat;
-        }
-        flat.put("train_rows", (double) metrics.trainRows());
-        flat.put("train_frauds", (double) metrics.trainFrauds());
-        evaluation("model", metrics.model(), flat);
-        evaluation("patterns", metrics.patterns(), flat);
-        flat.values().removeIf(v -> v == null || !Double.isFinite(v));
-        return flat;
-    }
-
-    private static void evaluation(String prefix, TrainingMetrics.Evaluation e, Map<String, Double> flat) {
-        if (e == null) {
-            return;
-        }
-        flat.put(prefix + ".holdout_rows", (double) e.rows());
-        flat.put(prefix + ".holdout_frauds", (double) e.frauds());
-        flat.put(prefix + ".auc", e.auc());
-        flat.put(prefix + ".average_precision", e.averagePrecision());
-        for (var at : List.of(Map.entry("review", e.review()), Map.entry("decline", e.decline()))) {
-            if (at.getValue() != null) {
-                flat.put(
-                        prefix + "." + at.getKey() + ".precision", at.getValue().precision());
-                flat.put(prefix + "." + at.getKey() + ".recall", at.getValue().recall());
-            }
-        }
     }
 
     /**

@@ -4,15 +4,18 @@ import io.vigil.patterns.api.FindPatternSetQuery;
 import io.vigil.patterns.api.PatternSet;
 import io.vigil.scoring.api.CancelModelTrainingCommand;
 import io.vigil.scoring.api.FindModelTrainingQuery;
+import io.vigil.scoring.api.FindModelTrainingsQuery;
 import io.vigil.scoring.api.LabelTime;
 import io.vigil.scoring.api.ModelTrainingRefusedException;
 import io.vigil.scoring.api.ModelTrainingStatus;
+import io.vigil.scoring.api.ModelTrainings;
 import io.vigil.scoring.api.StartModelTrainingCommand;
 import io.vigil.scoring.api.TrainedModel;
 import io.vigil.scoring.config.FeatureStoreSettings;
 import io.vigil.scoring.config.ScoringSettings;
 import io.vigil.scoring.config.TrainingSettings;
 import io.vigil.scoring.decision.RiskEngine;
+import io.vigil.scoring.inference.ModelHolder;
 import io.vigil.scoring.model.ModelFeatures;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -64,6 +67,7 @@ class TrainingRunner {
     private final TrainingSettings settings;
     private final ScoringSettings scoring;
     private final RiskEngine engine;
+    private final ModelHolder models;
     private final long maxEntities;
     private final Clock clock = Clock.systemUTC();
     private final Semaphore slots;
@@ -81,8 +85,10 @@ class TrainingRunner {
             JdbcTemplate jdbc,
             TrainingSettings settings,
             ScoringSettings scoring,
-            FeatureStoreSettings featureSettings) {
+            FeatureStoreSettings featureSettings,
+            ModelHolder models) {
         this.storage = storage;
+        this.models = models;
         this.queries = queries;
         this.runs = new TrainingRuns(jdbc, clock);
         this.settings = settings;
@@ -177,6 +183,11 @@ class TrainingRunner {
         return runs.find(query.trainingId());
     }
 
+    @QueryHandler
+    ModelTrainings handle(FindModelTrainingsQuery query) {
+        return new ModelTrainings(runs.latest(Math.max(1, Math.min(query.limit(), 200))));
+    }
+
     /**
      * Replays {@code [from, to)} and hands each row to {@code rows} (the CSV export), in the caller's thread.
      *
@@ -261,6 +272,7 @@ class TrainingRunner {
                             run.trees(),
                             scoring.reviewThreshold(),
                             scoring.declineThreshold(),
+                            models.liveModel(),
                             s -> proceed(
                                     run.trainingId(), cancel, REPLAY_SHARE + s * (1 - REPLAY_SHARE), share, lastBeat));
             runs.completed(run.trainingId(), trained.metrics(), trained.importance(), trained.json());

@@ -106,6 +106,16 @@ final class TrainingRuns {
                 .findFirst();
     }
 
+    /** The latest runs, newest first, without their model files. */
+    List<TrainedModel> latest(int limit) {
+        return jdbc.query(
+                "SELECT training_id, range_from, range_to, holdout_from, maturity_seconds, trees, label_time, status,"
+                        + " progress, started_by, started_at, heartbeat_at, finished_at, feature_names, metrics,"
+                        + " importance, NULL::bytea AS model, error FROM model_training ORDER BY started_at DESC LIMIT ?",
+                this::row,
+                limit);
+    }
+
     private TrainedModel row(ResultSet rs, int n) throws SQLException {
         ModelTrainingStatus status = ModelTrainingStatus.valueOf(rs.getString("status"));
         Instant heartbeat = rs.getTimestamp("heartbeat_at").toInstant();

@@ -16,6 +16,10 @@ import io.vigil.patterns.api.ModelVersionState;
 import io.vigil.patterns.api.ModelVersionState.State;
 import io.vigil.patterns.api.PromoteModelCommand;
 import io.vigil.patterns.api.RollBackModelCommand;
+import io.vigil.scoring.api.FindLiveScoreDistributionQuery;
+import io.vigil.scoring.api.FindModelTrainingsQuery;
+import io.vigil.scoring.api.LiveScoreDistribution;
+import io.vigil.scoring.api.ModelTrainings;
 import io.vigil.web.ConsoleMvcTestSupport;
 import io.vigil.web.WithAndWithoutHtmx;
 import io.vigil.web.config.ConsoleConfig;
@@ -61,6 +65,75 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
                 FindModelQuery.class,
                 new ModelOverview(
                         "risk", 2, null, List.of(version(3, State.CANDIDATE, null), version(2, State.LIVE, "apollo"))));
+        answer(FindModelTrainingsQuery.class, new ModelTrainings(List.of(TrainingsControllerTest.completed())));
+        answer(FindLiveScoreDistributionQuery.class, new LiveScoreDistribution(2, bins(30, 70)));
+    }
+
+    private static List<Long> bins(long first, long second) {
+        return List.of(first, second, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+    }
+
+    @WithAndWithoutHtmx
+    void thePageShowsTheLiveVersionsStabilityIndex(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        Map<String, Double> metrics = new java.util.HashMap<>(Map.of("model.auc", 0.95));
+        for (int i = 0; i < 10; i++) {
+            metrics.put("model.score_bin." + i, i < 2 ? 0.5 : 0.0);
+        }
+        ModelVersionState live = version(2, State.LIVE, "apollo");
+        ModelVersion withBins = new ModelVersion(
+                "risk",
+                2,
+                "vigil-model-risk-v2",
+                "ab".repeat(32),
+                1000,
+                List.of("tx.amount"),
+                metrics,
+                live.version().trainedFrom(),
+                live.version().trainedTo(),
+                "anna",
+                ModelSource.TRAINED,
+                "anna",
+                AT);
+        answer(
+                FindModelQuery.class,
+                new ModelOverview("risk", 2, null, List.of(new ModelVersionState(withBins, State.LIVE, "apollo", AT))));
+        answer(FindModelTrainingsQuery.class, new ModelTrainings(List.of()));
+        answer(FindLiveScoreDistributionQuery.class, new LiveScoreDistribution(2, bins(30, 70)));
+
+        String html = render(get("/models"), htmx);
+
+        // slice 50% / 50% in the first two tenths, live 30 / 70: PSI 0.169 (PopulationStabilityTest)
+        assertThat(html)
+                .contains("Stability of version <span>2</span>", "0.169", "a moderate shift", "100</span> decisions");
+        assertThat(html).doesNotContain("model.score_bin");
+    }
+
+    @WithAndWithoutHtmx
+    void aVersionWithoutItsSlicesDistributionHasNoIndex(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        models();
+
+        String html = render(get("/models"), htmx);
+
+        assertThat(html).contains("Stability of version <span>2</span>", "not known: the version keeps no score");
+    }
+
+    @WithAndWithoutHtmx
+    void analystsSeeTheTrainingFormAndTheLatestRuns(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        models();
+
+        String html = render(get("/models"), htmx);
+
+        if (htmx) { // the versions' fragment, which the lifecycle buttons swap, holds no training
+            assertThat(html).contains("model-versions").doesNotContain("start-training");
+            return;
+        }
+        assertThat(html).contains("id=\"start-training\"", "Start training");
+        assertThat(rowOf(html, "data-training=\"tr-1\""))
+                .contains("completed", "2026-10-01 to 2026-11-01", "0.950", "0.625", "/models/trainings/tr-1");
+        assertThat(queried(FindModelTrainingsQuery.class).limit()).isEqualTo(20);
     }
 
     @WithAndWithoutHtmx

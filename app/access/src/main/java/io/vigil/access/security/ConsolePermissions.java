@@ -98,6 +98,11 @@ public final class ConsolePermissions {
                             "/models/shadow/stop",
                             "/models/rollback")),
             new Rule(
+                    "Train the risk model: start and cancel a training, register a completed one as a candidate version",
+                    HttpMethod.POST,
+                    Role.ANALYST,
+                    List.of("/models/trainings", "/models/trainings/*/cancel", "/models/trainings/*/register")),
+            new Rule(
                     "Write patterns: create one, save and submit its draft, check an expression, test it on a"
                             + " transaction, start and cancel a backtest",
                     HttpMethod.POST,
