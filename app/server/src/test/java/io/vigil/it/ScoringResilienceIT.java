@@ -51,7 +51,16 @@ class ScoringResilienceIT {
                 Map.of("VIGIL_COUCHDB_URL", couchUrl, "VIGIL_COUCHDB_DATABASE", "vigil-patterns-outage"));
         try {
             vigil.start();
-            assertThat(decide(vigil, "a", "1500.00").path("decision").asText()).isEqualTo("review");
+            // a new pattern database gets the default pattern from the lifecycle at start; scoring picks it up
+            // through the change feed a moment later
+            int[] first = {0};
+            eventually(
+                    Duration.ofSeconds(10),
+                    "the default pattern in scoring",
+                    () -> decide(vigil, "a" + first[0]++, "1500.00")
+                            .path("decision")
+                            .asText()
+                            .equals("review"));
 
             couch.kill();
             JsonNode whileDown = decide(vigil, "b", "1500.00");

@@ -56,6 +56,12 @@ class PatternCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(PatternCatalog.class);
     private static final int WARM_UP_ROUNDS = 300;
+    /**
+     * How long a set after the first may spend warming up: the first set warms up fully before Vigil is ready (the JIT
+     * compiles the decision path then); a later one runs on code already compiled, and every millisecond here delays a
+     * publication's 1 s (on a slow machine 300 rounds took 500-900 ms).
+     */
+    private static final long LATER_WARM_UP_NANOS = 100_000_000L;
 
     private final QueryGateway queries;
     private final long refreshNanos;
@@ -202,7 +208,7 @@ class PatternCatalog {
         defineFeatures(set.features());
         models.choose(set.models());
         CompiledPatternSet compiled = compiler.compile(set);
-        warmUp(compiled);
+        warmUp(compiled, known == null ? Long.MAX_VALUE : LATER_WARM_UP_NANOS);
         current = compiled;
         log.info(
                 "Scoring with pattern set version {} ({} patterns, {} rejected)",
@@ -231,11 +237,14 @@ class PatternCatalog {
         }));
     }
 
-    /** Evaluates every pattern of the set against made-up transactions; a failure here is logged, never thrown. */
-    private void warmUp(CompiledPatternSet set) {
+    /**
+     * Evaluates every pattern of the set against made-up transactions, {@value #WARM_UP_ROUNDS} times or until
+     * {@code limitNanos} have passed; a failure here is logged, never thrown.
+     */
+    private void warmUp(CompiledPatternSet set, long limitNanos) {
         long start = System.nanoTime();
         try {
-            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            for (int i = 0; i < WARM_UP_ROUNDS && System.nanoTime() - start < limitNanos; i++) {
                 TransactionDetails made = madeUp(i);
                 engine.decide(set, made, features.read(made));
             }
