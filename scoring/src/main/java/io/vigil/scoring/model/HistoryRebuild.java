@@ -53,10 +53,10 @@ class HistoryRebuild implements SmartLifecycle {
         TrackingToken from = storage.createTokenAt(Instant.now().minus(HORIZON));
         TrackingToken head = storage.createHeadToken();
         long end = head == null ? -1 : head.position().orElse(-1);
+        running = true; // before the worker reads it
         worker = new Thread(() -> rebuild(from, end), "vigil-history-rebuild");
         worker.setDaemon(true);
         worker.start();
-        running = true;
     }
 
     /** Whether the rebuild has finished. */
