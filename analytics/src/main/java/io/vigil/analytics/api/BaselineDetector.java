@@ -27,6 +27,12 @@ public interface BaselineDetector {
      */
     boolean deviates(long[] successes, long[] attempts);
 
+    /**
+     * As {@link #deviates}, for the persistence minute {@code minute} (0 is the judged minute, 1 the one before, up to
+     * {@link HistoryPlan#persistence()} - 1), against the judged minute's baseline.
+     */
+    boolean deviatesAt(long[] successes, long[] attempts, int minute);
+
     /** Judges {@code epochMinute} of a series given as a function from epoch minutes to samples. */
     default Verdict evaluateAt(LongFunction<Sample> series, long epochMinute) {
         long[] offsets = plan().offsets();

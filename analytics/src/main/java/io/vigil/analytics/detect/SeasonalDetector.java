@@ -226,14 +226,23 @@ public final class SeasonalDetector implements BaselineDetector {
 
     @Override
     public boolean deviates(long[] successes, long[] attempts) {
+        return deviatesAt(successes, attempts, 0);
+    }
+
+    @Override
+    public boolean deviatesAt(long[] successes, long[] attempts, int minute) {
         check(successes, attempts);
+        if (minute < 0 || minute >= plan.persistence()) {
+            throw new IllegalArgumentException(
+                    "minute must be one of the " + plan.persistence() + " persistence minutes, got " + minute);
+        }
         Baseline baseline = baseline(successes, attempts);
-        if (baseline == null || !testable(attempts[0])) {
+        if (baseline == null || !testable(attempts[minute])) {
             return false;
         }
-        double value = value(successes[0], attempts[0]);
+        double value = value(successes[minute], attempts[minute]);
         boolean drop = direction == Direction.DROP || (direction == Direction.BOTH && value <= baseline.expected());
-        return pValue(successes[0], attempts[0], 1, baseline, drop) < MINUTE_DEVIATES
+        return pValue(successes[minute], attempts[minute], 1, baseline, drop) < MINUTE_DEVIATES
                 && relativeChange(value, baseline.expected(), drop) >= minRelativeChange;
     }
 

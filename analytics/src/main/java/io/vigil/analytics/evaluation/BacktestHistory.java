@@ -1,6 +1,5 @@
 package io.vigil.analytics.evaluation;
 
-import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import java.util.Map;
  * load: past either cap the load stops with {@link TooLarge}, before anything is evaluated.
  *
  * <p>{@link #rowsAt(long)} is asked for minutes in increasing order, as a backtest replays them, and walks each
- * series' sorted minutes with one cursor per compared minute, so a replay costs what the dense arrays cost.
+ * series' sorted minutes with one cursor per minute a row holds, so a replay costs what the dense arrays cost.
  */
 final class BacktestHistory {
 
@@ -33,6 +32,7 @@ final class BacktestHistory {
         }
     }
 
+    private final long[] offsets;
     private final long start;
     private final long end;
     private final int maxSeries;
@@ -41,10 +41,12 @@ final class BacktestHistory {
     private long points;
 
     /**
-     * @param start the epoch second of the first minute held (a week before the range)
+     * @param offsets the minutes each row holds, in seconds before the minute replayed (the detector's plan)
+     * @param start the epoch second of the first minute held (the plan's reach before the range)
      * @param end the epoch second after the last minute held; rows outside {@code [start, end)} are ignored
      */
-    BacktestHistory(long start, long end, int maxSeries, long maxPoints) {
+    BacktestHistory(long[] offsets, long start, long end, int maxSeries, long maxPoints) {
+        this.offsets = offsets.clone();
         this.start = start;
         this.end = end;
         this.maxSeries = maxSeries;
@@ -64,7 +66,7 @@ final class BacktestHistory {
                         "the backtest has more than " + maxSeries + " series in its range;"
                                 + " use fewer dimensions, a filter or a shorter range");
             }
-            s = new SparseSeries(key);
+            s = new SparseSeries(key, offsets.length);
             series.put(key, s);
         }
         if (++points > maxPoints) {
@@ -96,11 +98,11 @@ final class BacktestHistory {
     List<SeriesRow> rowsAt(long m) {
         List<SeriesRow> rows = new ArrayList<>();
         for (SparseSeries s : series.values()) {
-            long[] successes = new long[RollupReader.COMPARED];
-            long[] attempts = new long[RollupReader.COMPARED];
+            long[] successes = new long[offsets.length];
+            long[] attempts = new long[offsets.length];
             boolean any = false;
-            for (int k = 0; k < RollupReader.COMPARED; k++) {
-                long i = (m - RollupReader.offset(k) - start) / 60;
+            for (int k = 0; k < offsets.length; k++) {
+                long i = (m - offsets[k] - start) / 60;
                 int at = s.find(k, i);
                 if (at >= 0) {
                     successes[k] = s.successes[at];
@@ -124,10 +126,11 @@ final class BacktestHistory {
         long[] attempts = new long[4];
         int size;
         private boolean sorted = true;
-        private final int[] cursors = new int[RollupReader.COMPARED];
+        private final int[] cursors;
 
-        SparseSeries(String key) {
+        SparseSeries(String key, int minutesRead) {
             this.key = key;
+            this.cursors = new int[minutesRead];
         }
 
         void add(int minute, long s, long a) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,6 @@ import org.springframework.stereotype.Component;
 class MonitorBacktest {
 
     static final Duration MAX_RANGE = Duration.ofDays(7);
-    private static final long DAY = 86_400;
-    private static final long WEEK = 7 * DAY;
 
     private static final Logger log = LoggerFactory.getLogger(MonitorBacktest.class);
 
@@ -77,9 +76,10 @@ class MonitorBacktest {
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             return new BacktestResult(0, 0, List.of(), "the range must be 1 minute to 7 days, from before to");
         }
+        SeriesEvaluation evaluation = new SeriesEvaluation(monitor);
         BacktestHistory history;
         try {
-            history = load(monitor, from.getEpochSecond(), to.getEpochSecond());
+            history = load(monitor, evaluation.plan().offsets(), from.getEpochSecond(), to.getEpochSecond());
         } catch (BacktestHistory.TooLarge e) {
             EvaluationCaps.counter(meters, e.cap()).increment();
             log.warn(
@@ -88,7 +88,6 @@ class MonitorBacktest {
                     e.getMessage());
             return new BacktestResult(0, 0, List.of(), e.getMessage());
         }
-        SeriesEvaluation evaluation = new SeriesEvaluation(monitor);
         Map<Map<String, String>, OpenIncident> open = new LinkedHashMap<>();
         List<BacktestResult.Incident> incidents = new ArrayList<>();
         int minutes = 0;
@@ -124,34 +123,52 @@ class MonitorBacktest {
         return new BacktestResult(minutes, history.series(), incidents, null);
     }
 
+    /**
+     * The time ranges, in epoch seconds, sorted and merged, that hold every minute read when replaying
+     * {@code [from, to)}: for each offset, {@code [from - offset, to - offset)}.
+     */
+    static List<long[]> ranges(long[] offsets, long from, long to) {
+        long[] sorted = LongStream.of(offsets).distinct().sorted().toArray();
+        List<long[]> ranges = new ArrayList<>();
+        for (int i = sorted.length - 1; i >= 0; i--) {
+            long a = from - sorted[i];
+            long b = to - sorted[i];
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && a <= last[1]) {
+                last[1] = Math.max(last[1], b);
+            } else {
+                ranges.add(new long[] {a, b});
+            }
+        }
+        return ranges;
+    }
+
     private record OpenIncident(String id, Instant raised, io.vigil.analytics.api.Observation raisedWith, int index) {}
 
     /**
-     * Per series, successes and attempts at each minute with traffic from a week before {@code from} to {@code to};
-     * stops with {@link BacktestHistory.TooLarge} as soon as a cap is passed.
+     * Per series, successes and attempts at each minute with traffic that replaying {@code [from, to)} reads (the
+     * minutes {@code offsets} before each replayed minute); stops with {@link BacktestHistory.TooLarge} as soon as a
+     * cap is passed.
      */
-    private BacktestHistory load(MonitorDefinition monitor, long from, long to) throws SQLException {
-        long start = from - WEEK;
+    private BacktestHistory load(MonitorDefinition monitor, long[] offsets, long from, long to) throws SQLException {
+        List<long[]> ranges = ranges(offsets, from, to);
+        long start = ranges.get(0)[0];
         String dims = monitor.dimensions().stream().map(Dimension::column).collect(Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("SELECT toUnixTimestamp(minute)")
                 .append(dims.isEmpty() ? "" : ", " + dims)
                 .append(", ")
                 .append(RollupSql.sums(monitor, null))
                 .append(RollupSql.fromRollups(clickHouse, monitor))
-                .append(" AND ((minute >= toDateTime(")
-                .append(start)
-                .append(") AND minute < toDateTime(")
-                .append(to - WEEK)
-                .append(")) OR (minute >= toDateTime(")
-                .append(from - DAY)
-                .append(") AND minute < toDateTime(")
-                .append(to)
-                .append(")))");
+                .append(" AND (")
+                .append(ranges.stream()
+                        .map(r -> "(minute >= toDateTime(" + r[0] + ") AND minute < toDateTime(" + r[1] + "))")
+                        .collect(Collectors.joining(" OR ")))
+                .append(")");
         RollupSql.appendEquals(sql, monitor.filter());
         sql.append(" GROUP BY minute").append(dims.isEmpty() ? "" : ", " + dims);
         int d = monitor.dimensions().size();
         BacktestHistory history =
-                new BacktestHistory(start, to, limits.maxBacktestSeries(), limits.maxBacktestPoints());
+                new BacktestHistory(offsets, start, to, limits.maxBacktestSeries(), limits.maxBacktestPoints());
         clickHouse.query(sql.toString(), rs -> {
             StringBuilder key = new StringBuilder();
             for (int i = 0; i < d; i++) {

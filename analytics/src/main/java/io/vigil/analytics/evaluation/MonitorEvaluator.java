@@ -153,10 +153,13 @@ class MonitorEvaluator implements SmartLifecycle {
                 .toList();
         for (MonitorSummary monitor : caps.monitors(active, minute)) {
             try {
+                SeriesEvaluation evaluation = new SeriesEvaluation(monitor.definition());
                 List<RollupReader.SeriesRow> rows = caps.series(
-                        monitor.monitorId(), minute, rollups.read(monitor.definition(), minute, caps.seriesToRead()));
-                SeriesEvaluation.Result result =
-                        new SeriesEvaluation(monitor.definition()).evaluate(rows, openAlerts(monitor.monitorId()));
+                        monitor.monitorId(),
+                        minute,
+                        rollups.read(
+                                monitor.definition(), minute, evaluation.plan().offsets(), caps.seriesToRead()));
+                SeriesEvaluation.Result result = evaluation.evaluate(rows, openAlerts(monitor.monitorId()));
                 series += result.series();
                 board.record(monitor.monitorId(), minute, result.anomalies(), result.series());
                 Instant at = clock.instant();

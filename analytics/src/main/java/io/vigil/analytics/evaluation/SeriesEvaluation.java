@@ -1,27 +1,33 @@
 package io.vigil.analytics.evaluation;
 
+import io.vigil.analytics.api.BaselineDetector;
 import io.vigil.analytics.api.Dimension;
+import io.vigil.analytics.api.HistoryPlan;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.Observation;
-import io.vigil.analytics.api.Sample;
 import io.vigil.analytics.api.SampleKind;
 import io.vigil.analytics.api.Verdict;
-import io.vigil.analytics.detect.SeriesDetector;
-import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One monitor's verdicts for one minute, from its rollup rows: which series to raise an alert on, and which open
- * alerts recovered. No I/O, so it is tested alone and reused by backtests.
+ * alerts recovered. No I/O, so it is tested alone and reused by backtests. Each row holds the minutes the monitor's
+ * {@link BaselineDetector} reads ({@link #plan()}), and each series is judged against the baseline made of its own
+ * history.
  *
  * <p>A parent (the monitor's first dimension, usually the merchant) alerts once, instead of once per child, when the
  * parent as a whole is anomalous and so are most of its children that have enough volume to judge: a merchant that
  * is down is one incident. A drop in one country of a merchant stays an alert on that country.
+ *
+ * <p>An open alert recovers when its series can be judged again (a baseline and enough traffic this minute), is not
+ * anomalous, and none of the last {@link HistoryPlan#persistence()} minutes deviates from the baseline: one quiet
+ * minute in the middle of an outage does not close it, so a flapping outage stays one incident.
  */
 final class SeriesEvaluation {
 
@@ -38,14 +44,20 @@ final class SeriesEvaluation {
     record Result(List<Anomaly> anomalies, List<Recovery> recoveries, int series) {}
 
     private final MonitorDefinition monitor;
-    private final SeriesDetector detector;
+    private final BaselineDetector detector;
 
     SeriesEvaluation(MonitorDefinition monitor) {
         this.monitor = monitor;
-        SampleKind kind = monitor.isRate() ? SampleKind.RATE : SampleKind.COUNT;
-        this.detector = monitor.minVolume() > 0
-                ? new SeriesDetector(kind, monitor.direction(), monitor.sensitivity(), monitor.minVolume())
-                : new SeriesDetector(kind, monitor.direction(), monitor.sensitivity());
+        this.detector = BaselineDetector.of(
+                monitor.isRate() ? SampleKind.RATE : SampleKind.COUNT,
+                monitor.direction(),
+                monitor.sensitivity(),
+                monitor.minVolume() > 0 ? monitor.minVolume() : null);
+    }
+
+    /** The minutes each row must hold, as offsets in seconds before the judged minute. */
+    HistoryPlan plan() {
+        return detector.plan();
     }
 
     Result evaluate(List<SeriesRow> rows, List<OpenAlert> open) {
@@ -65,12 +77,12 @@ final class SeriesEvaluation {
         List<Anomaly> anomalies = new ArrayList<>();
         List<Recovery> recoveries = new ArrayList<>();
         Map<String, ParentTally> parents = new LinkedHashMap<>();
+        int size = plan().size();
         for (SeriesRow row : rows) {
-            Sample[] s = samples(row);
-            Verdict verdict = detector.evaluate(s[0], s[1], s[2], s[3]);
+            Verdict verdict = detector.evaluate(row.successes(), row.attempts());
             if (hasParent) {
-                ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally());
-                tally.add(s);
+                ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally(size));
+                tally.add(row);
                 if (verdict.reference() != null) {
                     tally.judged++;
                 }
@@ -83,26 +95,27 @@ final class SeriesEvaluation {
             if (!openChildren.isEmpty()) {
                 OpenAlert alert = openChildren.get(String.join("\u0001", row.values()));
                 if (alert != null) {
-                    recovery(alert, s).ifPresent(recoveries::add);
+                    recovery(alert, row.successes(), row.attempts(), verdict).ifPresent(recoveries::add);
                 }
             }
         }
         for (Map.Entry<String, ParentTally> entry : parents.entrySet()) {
             ParentTally tally = entry.getValue();
             OpenAlert parentAlert = openParents.get(entry.getKey());
+            Verdict parent = null;
+            if (parentAlert != null || !tally.anomalous.isEmpty()) {
+                parent = detector.evaluate(tally.successes, tally.attempts);
+            }
             if (parentAlert != null) {
-                recovery(parentAlert, tally.total()).ifPresent(recoveries::add);
+                recovery(parentAlert, tally.successes, tally.attempts, parent).ifPresent(recoveries::add);
             }
             if (tally.anomalous.isEmpty()) {
                 continue;
             }
-            Map<String, String> parentSeries = Map.of(dims.get(0).wireName(), entry.getKey());
-            Sample[] total = tally.total();
-            Verdict parent = detector.evaluate(total[0], total[1], total[2], total[3]);
             if (tally.anomalous.size() >= 2
                     && tally.anomalous.size() >= PARENT_SHARE * tally.judged
                     && parent.anomalous()) {
-                anomalies.add(new Anomaly(parentSeries, observation(parent)));
+                anomalies.add(new Anomaly(Map.of(dims.get(0).wireName(), entry.getKey()), observation(parent)));
             } else {
                 anomalies.addAll(tally.anomalous);
             }
@@ -110,17 +123,21 @@ final class SeriesEvaluation {
         return new Result(anomalies, recoveries, rows.size());
     }
 
-    /** A recovery when the series has the traffic to tell and no longer deviates from its baseline. */
-    private java.util.Optional<Recovery> recovery(OpenAlert alert, Sample[] s) {
-        if (!detector.usable(s[0])) {
-            return java.util.Optional.empty(); // too little traffic this minute to say it recovered
+    /**
+     * A recovery when the series can be judged, is not anomalous, and none of its persistence minutes still deviates
+     * from its baseline.
+     */
+    private Optional<Recovery> recovery(OpenAlert alert, long[] successes, long[] attempts, Verdict now) {
+        if (now.reference() == null || now.anomalous()) {
+            return Optional.empty(); // no baseline or too little traffic this minute to say it recovered
         }
-        Sample baseline = baseline(s, alert.fired());
-        if (detector.deviates(s[0], baseline)) {
-            return java.util.Optional.empty();
+        int persistence = plan().persistence();
+        for (int i = 0; i < persistence; i++) {
+            if (detector.deviatesAt(successes, attempts, i)) {
+                return Optional.empty();
+            }
         }
-        Verdict now = detector.evaluate(s[0], s[1], s[2], s[3]);
-        return java.util.Optional.of(new Recovery(alert.alertId(), observation(now, baseline)));
+        return Optional.of(new Recovery(alert.alertId(), observation(now)));
     }
 
     /** A series' values in the monitor's dimension order, joined: the key rows are matched by. */
@@ -133,25 +150,6 @@ final class SeriesEvaluation {
         return key.toString();
     }
 
-    /**
-     * What a recovered series should look like: the same minute yesterday or last week when they had volume, else
-     * the value expected when the alert fired, at this minute's volume.
-     */
-    private Sample baseline(Sample[] s, Observation fired) {
-        if (detector.usable(s[2])) {
-            return s[2];
-        }
-        if (detector.usable(s[3])) {
-            return s[3];
-        }
-        if (monitor.isRate()) {
-            long attempts = Math.max(s[0].attempts(), fired.volume());
-            return new Sample(Math.round(fired.expected() * attempts), attempts);
-        }
-        long expected = Math.round(fired.expected());
-        return new Sample(expected, expected);
-    }
-
     private static Map<String, String> series(List<Dimension> dims, String[] values) {
         Map<String, String> series = new LinkedHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
@@ -160,38 +158,13 @@ final class SeriesEvaluation {
         return series;
     }
 
-    private static Sample[] samples(SeriesRow row) {
-        Sample[] s = new Sample[RollupReader.COMPARED];
-        for (int k = 0; k < s.length; k++) {
-            s[k] = new Sample(row.successes()[k], row.attempts()[k]);
-        }
-        return s;
-    }
-
     private static Observation observation(Verdict v) {
         return new Observation(
                 finite(v.value()),
                 finite(v.expected()),
-                reference(v),
-                clamp(v.pValue(), 0, 1),
-                clamp(v.score(), 0, 100),
-                v.volume());
-    }
-
-    private static String reference(Verdict v) {
-        return v.reference() == null
-                ? Observation.PREVIOUS_MINUTE
-                : v.reference().wireName();
-    }
-
-    private Observation observation(Verdict v, Sample baseline) {
-        double expected = monitor.isRate()
-                ? (baseline.attempts() == 0 ? 0 : (double) baseline.successes() / baseline.attempts())
-                : baseline.attempts();
-        return new Observation(
-                finite(v.value()),
-                expected,
-                reference(v),
+                v.reference() == null
+                        ? Observation.PREVIOUS_MINUTE
+                        : v.reference().wireName(),
                 clamp(v.pValue(), 0, 1),
                 clamp(v.score(), 0, 100),
                 v.volume());
@@ -205,26 +178,23 @@ final class SeriesEvaluation {
         return Double.isNaN(value) ? max : Math.max(min, Math.min(max, value));
     }
 
+    /** A parent's children summed minute by minute, and which of them were judged or anomalous. */
     private static final class ParentTally {
-        final long[] successes = new long[RollupReader.COMPARED];
-        final long[] attempts = new long[RollupReader.COMPARED];
-        final List<Anomaly> anomalies = new ArrayList<>();
-        final List<Anomaly> anomalous = anomalies;
+        final long[] successes;
+        final long[] attempts;
+        final List<Anomaly> anomalous = new ArrayList<>();
         int judged;
 
-        void add(Sample[] s) {
-            for (int k = 0; k < s.length; k++) {
-                successes[k] += s[k].successes();
-                attempts[k] += s[k].attempts();
-            }
+        ParentTally(int size) {
+            successes = new long[size];
+            attempts = new long[size];
         }
 
-        Sample[] total() {
-            Sample[] s = new Sample[successes.length];
-            for (int k = 0; k < s.length; k++) {
-                s[k] = new Sample(successes[k], attempts[k]);
+        void add(SeriesRow row) {
+            for (int k = 0; k < successes.length; k++) {
+                successes[k] += row.successes()[k];
+                attempts[k] += row.attempts()[k];
             }
-            return s;
         }
     }
 }

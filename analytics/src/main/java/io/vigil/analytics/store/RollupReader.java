@@ -7,23 +7,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a monitor's metric from the per-minute rollups: for a minute, every series (combination of the monitor's
- * dimension values) with traffic in it, the minute before, or the same minute a day and a week earlier. One query per
+ * dimension values) with traffic in any of the minutes its detector reads (the minute itself, the minutes before it,
+ * and the same minutes on earlier days and weeks: {@link io.vigil.analytics.api.HistoryPlan#offsets()}). One query per
  * monitor and minute, one row per series, whatever the number of series.
  */
 @Component
 public class RollupReader {
 
-    /** The minutes compared, in this order: now, the minute before, a day before, a week before. */
-    private static final long[] OFFSETS = {0, 60, 86_400, 604_800};
-
-    /** How many minutes a row compares. */
-    public static final int COMPARED = OFFSETS.length;
-
-    /** A series with its successes and attempts in each of the compared minutes (index as {@link #offset}). */
+    /** A series with its successes and attempts at each minute read, in the order of the offsets asked for. */
     public record SeriesRow(String[] values, long[] successes, long[] attempts) {}
 
     private final ClickHouse clickHouse;
@@ -32,35 +28,29 @@ public class RollupReader {
         this.clickHouse = clickHouse;
     }
 
-    /** How many seconds before the minute read the {@code k}th compared minute starts. */
-    public static long offset(int k) {
-        return OFFSETS[k];
-    }
-
-    public List<SeriesRow> read(MonitorDefinition monitor, Instant minute) throws SQLException {
-        return read(monitor, minute, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #read(MonitorDefinition, Instant)}, with at most {@code limit} rows (which ones is ClickHouse's). */
-    public List<SeriesRow> read(MonitorDefinition monitor, Instant minute, int limit) throws SQLException {
+    /**
+     * Every series of {@code monitor} with traffic at any of the minutes {@code offsets} seconds before
+     * {@code minute}, at most {@code limit} of them (which ones is ClickHouse's). A minute without rows reads 0.
+     */
+    public List<SeriesRow> read(MonitorDefinition monitor, Instant minute, long[] offsets, int limit)
+            throws SQLException {
         long m = minute.getEpochSecond();
         int dims = monitor.dimensions().size();
         StringBuilder sql = new StringBuilder("SELECT ");
         for (Dimension d : monitor.dimensions()) {
             sql.append(d.column()).append(", ");
         }
-        for (int k = 0; k < OFFSETS.length; k++) {
+        for (int k = 0; k < offsets.length; k++) {
             sql.append(k == 0 ? "" : ", ")
-                    .append(RollupSql.sums(monitor, "minute = toDateTime(" + (m - OFFSETS[k]) + ")"));
+                    .append(RollupSql.sums(monitor, "minute = toDateTime(" + (m - offsets[k]) + ")"));
         }
-        sql.append(RollupSql.fromRollups(clickHouse, monitor)).append(" AND minute IN (");
-        for (int k = 0; k < OFFSETS.length; k++) {
-            sql.append(k == 0 ? "" : ", ")
-                    .append("toDateTime(")
-                    .append(m - OFFSETS[k])
-                    .append(")");
-        }
-        sql.append(")");
+        sql.append(RollupSql.fromRollups(clickHouse, monitor))
+                .append(" AND minute IN (")
+                .append(LongStream.of(offsets)
+                        .distinct()
+                        .mapToObj(o -> "toDateTime(" + (m - o) + ")")
+                        .collect(Collectors.joining(", ")))
+                .append(")");
         RollupSql.appendEquals(sql, monitor.filter());
         if (dims > 0) {
             sql.append(" GROUP BY ")
@@ -74,9 +64,9 @@ public class RollupReader {
             for (int i = 0; i < dims; i++) {
                 values[i] = rs.getString(i + 1);
             }
-            long[] successes = new long[OFFSETS.length];
-            long[] attempts = new long[OFFSETS.length];
-            for (int k = 0; k < OFFSETS.length; k++) {
+            long[] successes = new long[offsets.length];
+            long[] attempts = new long[offsets.length];
+            for (int k = 0; k < offsets.length; k++) {
                 successes[k] = rs.getLong(dims + 2 * k + 1);
                 attempts[k] = rs.getLong(dims + 2 * k + 2);
             }

@@ -3,7 +3,6 @@ package io.vigil.analytics.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigil.analytics.store.RollupReader;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +21,13 @@ class BacktestHistoryTest {
     private static final long TO = FROM + 2 * 86_400;
     private static final long START = FROM - WEEK;
 
+    /** The minutes each row holds: now, the minute before, a day and a week before. */
+    private static final long[] OFFSETS = {0, 60, 86_400, WEEK};
+
     @Test
     void rowsAreTheSameAsTheDenseArraysGave() {
         Random random = new Random(12);
-        BacktestHistory sparse = new BacktestHistory(START, TO, 1000, 10_000_000);
+        BacktestHistory sparse = new BacktestHistory(OFFSETS, START, TO, 1000, 10_000_000);
         Map<String, long[][]> dense = new HashMap<>();
         int length = (int) ((TO - START) / 60);
         List<long[]> rows = new ArrayList<>();
@@ -50,7 +52,7 @@ class BacktestHistoryTest {
 
     @Test
     void aSeriesWithOneMinuteOfTrafficHoldsAFewPointsNotTheWholeRange() {
-        BacktestHistory history = new BacktestHistory(START, FROM + 7 * 86_400, 10, 100);
+        BacktestHistory history = new BacktestHistory(OFFSETS, START, FROM + 7 * 86_400, 10, 100);
         history.add("m-1", FROM + 600, 3, 4);
         history.seal();
 
@@ -62,7 +64,7 @@ class BacktestHistoryTest {
 
     @Test
     void rowsOutsideTheRangeAreIgnored() {
-        BacktestHistory history = new BacktestHistory(START, TO, 10, 100);
+        BacktestHistory history = new BacktestHistory(OFFSETS, START, TO, 10, 100);
         history.add("m-1", START - 60, 1, 1);
         history.add("m-1", TO, 1, 1);
 
@@ -72,7 +74,7 @@ class BacktestHistoryTest {
 
     @Test
     void moreSeriesThanTheCapStopTheLoad() {
-        BacktestHistory history = new BacktestHistory(START, TO, 3, 1_000);
+        BacktestHistory history = new BacktestHistory(OFFSETS, START, TO, 3, 1_000);
         for (int i = 0; i < 3; i++) {
             history.add("browser-" + i, FROM, 1, 1);
         }
@@ -87,7 +89,7 @@ class BacktestHistoryTest {
 
     @Test
     void morePointsThanTheCapStopTheLoad() {
-        BacktestHistory history = new BacktestHistory(START, TO, 10, 5);
+        BacktestHistory history = new BacktestHistory(OFFSETS, START, TO, 10, 5);
         for (int i = 0; i < 5; i++) {
             history.add("m-1", FROM + 60L * i, 1, 1);
         }
@@ -110,11 +112,11 @@ class BacktestHistoryTest {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, long[][]> e : history.entrySet()) {
             long[][] h = e.getValue();
-            long[] successes = new long[RollupReader.COMPARED];
-            long[] attempts = new long[RollupReader.COMPARED];
+            long[] successes = new long[OFFSETS.length];
+            long[] attempts = new long[OFFSETS.length];
             boolean any = false;
-            for (int k = 0; k < RollupReader.COMPARED; k++) {
-                int i = (int) ((m - RollupReader.offset(k) - START) / 60);
+            for (int k = 0; k < OFFSETS.length; k++) {
+                int i = (int) ((m - OFFSETS[k] - START) / 60);
                 if (i >= 0 && i < h[0].length) {
                     successes[k] = h[0][i];
                     attempts[k] = h[1][i];

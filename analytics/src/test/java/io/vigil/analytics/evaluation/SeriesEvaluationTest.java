@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigil.analytics.api.Dimension;
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.HistoryPlan;
 import io.vigil.analytics.api.MetricKind;
 import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.Observation;
@@ -29,13 +30,25 @@ class SeriesEvaluationTest {
             Sensitivity.MEDIUM,
             0);
 
-    /** A series with 200 attempts in each compared minute, at these success rates (now, before, yesterday, week). */
-    private static SeriesRow row(String merchant, String country, double... rates) {
-        long[] successes = new long[4];
-        long[] attempts = new long[4];
-        for (int k = 0; k < 4; k++) {
-            attempts[k] = 200;
-            successes[k] = Math.round(200 * rates[k]);
+    private static final HistoryPlan PLAN = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).plan();
+
+    /**
+     * A series with 200 attempts in every minute its detector reads: at the {@code usual} success rate in its history
+     * (a little noise around it), and at the rates {@code latest} in the latest minutes (now first, then the minutes
+     * before); the other persistence minutes are usual.
+     */
+    private static SeriesRow row(String merchant, String country, double usual, double... latest) {
+        return row(merchant, country, 200, usual, latest);
+    }
+
+    private static SeriesRow row(String merchant, String country, long perMinute, double usual, double... latest) {
+        int size = PLAN.size();
+        long[] successes = new long[size];
+        long[] attempts = new long[size];
+        for (int k = 0; k < size; k++) {
+            double rate = k < latest.length ? latest[k] : usual + (k % 3 - 1) * 0.01;
+            attempts[k] = perMinute;
+            successes[k] = Math.round(perMinute * Math.min(1, rate));
         }
         return new SeriesRow(new String[] {merchant, country}, successes, attempts);
     }
@@ -43,10 +56,10 @@ class SeriesEvaluationTest {
     @Test
     void aDropInOneCountryAlertsOnThatCountryOnly() {
         List<SeriesRow> rows = List.of(
-                row("m-1", "SE", 0.40, 0.90, 0.91, 0.90),
-                row("m-1", "DE", 0.90, 0.91, 0.90, 0.89),
-                row("m-1", "NO", 0.92, 0.90, 0.91, 0.90),
-                row("m-2", "SE", 0.88, 0.89, 0.90, 0.88));
+                row("m-1", "SE", 0.90, 0.40, 0.40, 0.40),
+                row("m-1", "DE", 0.90, 0.90, 0.89),
+                row("m-1", "NO", 0.90, 0.92, 0.90),
+                row("m-2", "SE", 0.88, 0.88, 0.89));
 
         SeriesEvaluation.Result result = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of());
 
@@ -60,9 +73,9 @@ class SeriesEvaluationTest {
     void aMerchantDownEverywhereAlertsOnceOnTheMerchant() {
         List<SeriesRow> rows = new ArrayList<>();
         for (String country : List.of("SE", "DE", "NO", "FI")) {
-            rows.add(row("m-1", country, 0.10, 0.90, 0.91, 0.90));
+            rows.add(row("m-1", country, 0.90, 0.10, 0.10, 0.10));
         }
-        rows.add(row("m-2", "SE", 0.88, 0.89, 0.90, 0.88));
+        rows.add(row("m-2", "SE", 0.88, 0.88, 0.89));
 
         SeriesEvaluation.Result result = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of());
 
@@ -73,9 +86,9 @@ class SeriesEvaluationTest {
     @Test
     void normalMinutesAndSmallMerchantsRaiseNothing() {
         List<SeriesRow> rows = new ArrayList<>();
-        rows.add(row("m-1", "SE", 0.89, 0.91, 0.90, 0.90));
-        // a small merchant: 4 attempts now, all failed, against a perfect minute before
-        rows.add(new SeriesRow(new String[] {"small", "SE"}, new long[] {0, 3, 2, 0}, new long[] {4, 3, 2, 0}));
+        rows.add(row("m-1", "SE", 0.90, 0.89, 0.91, 0.90));
+        // a small merchant: 4 attempts a minute; now all failed, against a perfect minute before
+        rows.add(row("small", "SE", 4, 0.75, 0, 1));
 
         SeriesEvaluation.Result result = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of());
 
@@ -83,12 +96,12 @@ class SeriesEvaluationTest {
     }
 
     @Test
-    void anOpenAlertRecoversWhenTheSeriesIsBackToYesterdaysLevel() {
-        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90, 0.40, 0.91, 0.90));
+    void anOpenAlertRecoversWhenTheSeriesIsBackToItsUsualLevel() {
+        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90, 0.90, 0.91, 0.89));
         OpenAlert open = new OpenAlert(
                 "a-1",
                 Map.of("merchant", "m-1", "country", "SE"),
-                new Observation(0.40, 0.91, Observation.YESTERDAY, 1e-12, 100, 200));
+                new Observation(0.40, 0.90, Observation.BASELINE, 1e-12, 100, 200));
 
         SeriesEvaluation.Result result =
                 new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of(open));
@@ -101,15 +114,59 @@ class SeriesEvaluationTest {
 
     @Test
     void anOpenAlertStaysOpenWhileTheDropLasts() {
-        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.40, 0.40, 0.91, 0.90));
+        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90, 0.40, 0.40, 0.40));
         OpenAlert open = new OpenAlert(
                 "a-1",
                 Map.of("merchant", "m-1", "country", "SE"),
-                new Observation(0.40, 0.91, Observation.YESTERDAY, 1e-12, 100, 200));
+                new Observation(0.40, 0.90, Observation.BASELINE, 1e-12, 100, 200));
 
         SeriesEvaluation.Result result =
                 new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of(open));
 
         assertThat(result.recoveries()).isEmpty();
+    }
+
+    @Test
+    void oneNormalMinuteInTheMiddleOfAnOutageDoesNotEndIt() {
+        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90, 0.90, 0.40, 0.40));
+        OpenAlert open = new OpenAlert(
+                "a-1",
+                Map.of("merchant", "m-1", "country", "SE"),
+                new Observation(0.40, 0.90, Observation.BASELINE, 1e-12, 100, 200));
+
+        SeriesEvaluation.Result result =
+                new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY).evaluate(rows, List.of(open));
+
+        assertThat(result.recoveries())
+                .as("the outage flaps; it is still one incident")
+                .isEmpty();
+    }
+
+    @Test
+    void aSeriesThatStoppedIsJudgedAgainstItsHistory() {
+        // no attempts at all in the last three minutes: the rows still hold the series for its history
+        List<SeriesRow> rows = List.of(row("m-1", "SE", 0.90), row("m-2", "SE", 0.90));
+        SeriesRow stopped = rows.get(1);
+        for (int k = 0; k < PLAN.persistence(); k++) {
+            stopped.attempts()[k] = 0;
+            stopped.successes()[k] = 0;
+        }
+        MonitorDefinition volume = new MonitorDefinition(
+                "Authorizations",
+                "",
+                MetricKind.COUNT,
+                "authorization",
+                null,
+                List.of(Dimension.MERCHANT, Dimension.COUNTRY),
+                Map.of(),
+                Direction.DROP,
+                Sensitivity.MEDIUM,
+                0);
+
+        SeriesEvaluation.Result result = new SeriesEvaluation(volume).evaluate(rows, List.of());
+
+        assertThat(result.anomalies()).hasSize(1);
+        assertThat(result.anomalies().get(0).series()).containsEntry("merchant", "m-2");
+        assertThat(result.anomalies().get(0).observation().reference()).isEqualTo(Observation.BASELINE);
     }
 }
