@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     more is refused with 400 before anything is evaluated
  * @param maxBacktestPoints minutes with traffic, over all series, a backtest may hold (each about 20 bytes); more is
  *     refused with 400
+ * @param maxHeldSeries series, over all monitors, whose detector minutes the evaluator keeps in memory between
+ *     minutes (about 500 bytes each) so that a minute reads only the minutes new to it; the monitors beyond it are
+ *     read in full every minute, which costs ClickHouse about six times as much
  */
 @ConfigurationProperties("vigil.monitoring.limits")
 public record MonitoringLimits(
@@ -29,11 +32,12 @@ public record MonitoringLimits(
         @DefaultValue("500") int maxAlertsPerMinute,
         @DefaultValue("300") int maxNotificationsPerMinute,
         @DefaultValue("10000") int maxBacktestSeries,
-        @DefaultValue("20000000") long maxBacktestPoints) {
+        @DefaultValue("20000000") long maxBacktestPoints,
+        @DefaultValue("2000000") int maxHeldSeries) {
 
     /** The defaults, for tests that run without Spring. */
     public static final MonitoringLimits DEFAULTS =
-            new MonitoringLimits(200, 1_000_000, 128, 500, 300, 10_000, 20_000_000);
+            new MonitoringLimits(200, 1_000_000, 128, 500, 300, 10_000, 20_000_000, 2_000_000);
 
     public MonitoringLimits {
         if (maxMonitors < 1
@@ -42,7 +46,8 @@ public record MonitoringLimits(
                 || maxAlertsPerMinute < 1
                 || maxNotificationsPerMinute < 1
                 || maxBacktestSeries < 1
-                || maxBacktestPoints < 1) {
+                || maxBacktestPoints < 1
+                || maxHeldSeries < 0) {
             throw new IllegalArgumentException("every vigil.monitoring.limits setting must be at least 1");
         }
     }

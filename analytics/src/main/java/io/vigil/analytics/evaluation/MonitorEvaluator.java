@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vigil.analytics.api.FindMonitorsQuery;
+import io.vigil.analytics.api.MonitorDefinition;
 import io.vigil.analytics.api.MonitorStatus;
 import io.vigil.analytics.api.MonitorSummary;
 import io.vigil.analytics.api.Observation;
@@ -18,11 +19,13 @@ import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
 import io.vigil.analytics.query.MonitorDirectory;
 import io.vigil.analytics.store.RollupReader;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +42,8 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates every active monitor when a minute closes ({@code vigil.monitoring.evaluation-delay} after its end), on a
  * thread of its own so a long cycle never holds up other scheduled work. Each monitor is one rollup query and one
- * pass over its series; anomalies become {@link RaiseAlertCommand}s (the Alert aggregate keeps one open incident per
+ * pass over its series; the query reads only the minutes new to the detector's plan when the monitor's series are
+ * held from the minute before ({@link SeriesWindows}), else every minute of the plan; anomalies become {@link RaiseAlertCommand}s (the Alert aggregate keeps one open incident per
  * series) and recovered open alerts {@link ReportRecoveryCommand}s.
  */
 @Component
@@ -57,6 +61,8 @@ class MonitorEvaluator implements SmartLifecycle {
     private final Timer cycleTimer;
     private final Counter raised;
     private final EvaluationCaps caps;
+    private final MonitoringLimits limits;
+    private final Map<String, Held> held = new HashMap<>();
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService executor;
     private Instant lastEvaluated;
@@ -85,6 +91,7 @@ class MonitorEvaluator implements SmartLifecycle {
                 .description("Anomalous series found (an open alert absorbs repeats)")
                 .register(meters);
         this.caps = new EvaluationCaps(limits, meters);
+        this.limits = limits;
     }
 
     @Override
@@ -154,12 +161,8 @@ class MonitorEvaluator implements SmartLifecycle {
         for (MonitorSummary monitor : caps.monitors(active, minute)) {
             try {
                 SeriesEvaluation evaluation = new SeriesEvaluation(monitor.definition());
-                List<RollupReader.SeriesRow> rows = caps.series(
-                        monitor.monitorId(),
-                        minute,
-                        rollups.read(
-                                monitor.definition(), minute, evaluation.plan().offsets(), caps.seriesToRead()));
-                SeriesEvaluation.Result result = evaluation.evaluate(rows, openAlerts(monitor.monitorId()));
+                SeriesEvaluation.Result result =
+                        evaluation.evaluate(rows(monitor, evaluation, minute), openAlerts(monitor.monitorId()));
                 series += result.series();
                 board.record(monitor.monitorId(), minute, result.anomalies(), result.series());
                 Instant at = clock.instant();
@@ -186,6 +189,7 @@ class MonitorEvaluator implements SmartLifecycle {
             }
         }
         caps.endMinute();
+        held.keySet().retainAll(active.stream().map(MonitorSummary::monitorId).toList());
         for (CompletableFuture<?> future : sent) {
             try {
                 future.join();
@@ -196,6 +200,42 @@ class MonitorEvaluator implements SmartLifecycle {
         long nanos = System.nanoTime() - start;
         cycleTimer.record(nanos, TimeUnit.NANOSECONDS);
         log.debug("Evaluated minute {}: {} series in {} ms", minute, series, nanos / 1_000_000);
+    }
+
+    /** A monitor's windows held between minutes, for the definition they were read with. */
+    private record Held(MonitorDefinition definition, SeriesWindows windows) {}
+
+    /**
+     * The rows to judge for {@code minute}: from the monitor's held windows advanced by one minute when it was
+     * evaluated the minute before with the same definition, else from a full read, held for the next minute while
+     * the series held over all monitors stay within {@code max-held-series}.
+     */
+    private Iterable<RollupReader.SeriesRow> rows(MonitorSummary monitor, SeriesEvaluation evaluation, Instant minute)
+            throws SQLException {
+        String id = monitor.monitorId();
+        MonitorDefinition definition = monitor.definition();
+        long m = minute.getEpochSecond();
+        Held kept = held.remove(id);
+        int others = held.values().stream().mapToInt(h -> h.windows().series()).sum();
+        int room = Math.min(limits.maxSeriesPerMonitor(), limits.maxHeldSeries() - others);
+        if (kept != null
+                && kept.definition().equals(definition)
+                && kept.windows().continues(m)) {
+            List<RollupReader.SeriesRow> fresh = caps.series(
+                    id, minute, rollups.read(definition, minute, kept.windows().fresh(), caps.seriesToRead()));
+            kept.windows().advance(m, fresh, Math.max(room, kept.windows().series()));
+            held.put(id, kept);
+            return kept.windows().rows();
+        }
+        long[] offsets = evaluation.plan().offsets();
+        List<RollupReader.SeriesRow> all =
+                caps.series(id, minute, rollups.read(definition, minute, offsets, caps.seriesToRead()));
+        if (all.size() <= room) {
+            SeriesWindows windows = new SeriesWindows(offsets);
+            windows.rebuild(m, all);
+            held.put(id, new Held(definition, windows));
+        }
+        return all;
     }
 
     private List<OpenAlert> openAlerts(String monitorId) {

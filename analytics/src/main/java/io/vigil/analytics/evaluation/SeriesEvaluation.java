@@ -60,7 +60,11 @@ final class SeriesEvaluation {
         return detector.plan();
     }
 
-    Result evaluate(List<SeriesRow> rows, List<OpenAlert> open) {
+    /**
+     * Judges every row. A row's arrays are read before the next row is asked for, so rows may share them
+     * ({@link SeriesWindows#rows()}).
+     */
+    Result evaluate(Iterable<SeriesRow> rows, List<OpenAlert> open) {
         List<Dimension> dims = monitor.dimensions();
         boolean hasParent = dims.size() >= 2;
         // open alerts by their series' values in the monitor's order; a monitor has few, so rows are only keyed when
@@ -78,7 +82,9 @@ final class SeriesEvaluation {
         List<Recovery> recoveries = new ArrayList<>();
         Map<String, ParentTally> parents = new LinkedHashMap<>();
         int size = plan().size();
+        int judged = 0;
         for (SeriesRow row : rows) {
+            judged++;
             Verdict verdict = detector.evaluate(row.successes(), row.attempts());
             if (hasParent) {
                 ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally(size));
@@ -120,7 +126,7 @@ final class SeriesEvaluation {
                 anomalies.addAll(tally.anomalous);
             }
         }
-        return new Result(anomalies, recoveries, rows.size());
+        return new Result(anomalies, recoveries, judged);
     }
 
     /**

@@ -15,7 +15,7 @@ class EvaluationCapsTest {
 
     private static final Instant MINUTE = Instant.parse("2026-11-23T10:15:00Z");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final EvaluationCaps caps = new EvaluationCaps(new MonitoringLimits(2, 3, 10, 2, 5, 10, 100), meters);
+    private final EvaluationCaps caps = new EvaluationCaps(new MonitoringLimits(2, 3, 10, 2, 5, 10, 100, 10), meters);
 
     @Test
     void onlyTheFirstMaxMonitorsAreEvaluated() {

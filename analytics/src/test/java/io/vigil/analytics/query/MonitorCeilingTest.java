@@ -34,7 +34,7 @@ class MonitorCeilingTest {
     private final List<Object> handled = new ArrayList<>();
 
     MonitorCeilingTest() {
-        new MonitorCeiling(bus, directory, new MonitoringLimits(2, 10, 10, 10, 10, 10, 10), meters);
+        new MonitorCeiling(bus, directory, new MonitoringLimits(2, 10, 10, 10, 10, 10, 10, 10), meters);
         bus.subscribe(CreateMonitorCommand.class.getName(), m -> handled.add(m.getPayload()));
         bus.subscribe(PauseMonitorCommand.class.getName(), m -> handled.add(m.getPayload()));
     }
