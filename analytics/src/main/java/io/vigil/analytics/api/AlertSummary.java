@@ -9,6 +9,8 @@ import java.util.Map;
  * @param state firing, acknowledged or resolved
  * @param silence the alert's silence now, in words ("until 2026-11-24 18:00 UTC", "until resolved", a window), or
  *     {@code null}
+ * @param verdict what an operator marked the incident as, or {@code null} while unmarked
+ * @param markedBy who marked it, or {@code null}
  */
 public record AlertSummary(
         String alertId,
@@ -28,7 +30,9 @@ public record AlertSummary(
         Instant resolvedAt,
         String resolvedBy,
         Boolean resolvedAutomatically,
-        String silence) {
+        String silence,
+        AlertVerdict verdict,
+        String markedBy) {
 
     public boolean open() {
         return !"resolved".equals(state);

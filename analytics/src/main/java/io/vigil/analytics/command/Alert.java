@@ -4,12 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.vigil.analytics.api.AcknowledgeAlertCommand;
 import io.vigil.analytics.api.AlertAcknowledgedEvent;
+import io.vigil.analytics.api.AlertMarkedEvent;
 import io.vigil.analytics.api.AlertRaisedEvent;
 import io.vigil.analytics.api.AlertResolvedEvent;
 import io.vigil.analytics.api.AlertSilencedEvent;
 import io.vigil.analytics.api.AlertStateException;
 import io.vigil.analytics.api.AlertUnsilencedEvent;
 import io.vigil.analytics.api.MaintenanceWindow;
+import io.vigil.analytics.api.MarkAlertCommand;
 import io.vigil.analytics.api.Observation;
 import io.vigil.analytics.api.RaiseAlertCommand;
 import io.vigil.analytics.api.ReportRecoveryCommand;
@@ -130,6 +132,16 @@ class Alert {
             throw new AlertStateException(alertId, "is not silenced");
         }
         apply(new AlertUnsilencedEvent(alertId, command.by(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(MarkAlertCommand command) {
+        if (command.incident() > incidents) {
+            throw new AlertStateException(
+                    alertId, "has no incident " + command.incident() + " (it has had " + incidents + ")");
+        }
+        apply(new AlertMarkedEvent(
+                alertId, command.incident(), monitorId, command.verdict(), command.by(), command.note(), command.at()));
     }
 
     /** Why a raise at {@code minute} is silenced, or {@code null}: the alert's own silence first, then the monitor's. */

@@ -1,6 +1,7 @@
 package io.vigil.analytics.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.BacktestMonitorQuery;
 import io.vigil.analytics.api.BacktestResult;
 import io.vigil.analytics.api.Dimension;
@@ -11,6 +12,7 @@ import io.vigil.analytics.config.MonitoringLimits;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
 import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
+import io.vigil.analytics.evaluation.StoredAlerts.StoredAlert;
 import io.vigil.analytics.query.MonitorDirectory;
 import io.vigil.analytics.store.ClickHouse;
 import io.vigil.analytics.store.RollupReader.SeriesRow;
@@ -47,11 +49,18 @@ class MonitorBacktest {
 
     private final MonitorDirectory monitors;
     private final ClickHouse clickHouse;
+    private final StoredAlerts alerts;
     private final MonitoringLimits limits;
     private final MeterRegistry meters;
 
-    MonitorBacktest(MonitorDirectory monitors, ClickHouse clickHouse, MonitoringLimits limits, MeterRegistry meters) {
+    MonitorBacktest(
+            MonitorDirectory monitors,
+            ClickHouse clickHouse,
+            StoredAlerts alerts,
+            MonitoringLimits limits,
+            MeterRegistry meters) {
         this.monitors = monitors;
+        this.alerts = alerts;
         this.clickHouse = clickHouse;
         this.limits = limits;
         this.meters = meters;
@@ -88,6 +97,13 @@ class MonitorBacktest {
                     e.getMessage());
             return new BacktestResult(0, 0, List.of(), e.getMessage());
         }
+        List<StoredAlert> stored = q.monitorId() == null
+                ? List.of()
+                : alerts.of(q.monitorId(), from.minusSeconds(evaluation.plan().reach() + 60), to);
+        PastIncidents past = new PastIncidents(stored.stream()
+                .filter(a -> a.verdict() != AlertVerdict.NOT_AN_INCIDENT)
+                .map(StoredAlert::asPastIncident)
+                .toList());
         Map<Map<String, String>, OpenIncident> open = new LinkedHashMap<>();
         List<BacktestResult.Incident> incidents = new ArrayList<>();
         int minutes = 0;
@@ -97,7 +113,7 @@ class MonitorBacktest {
             List<OpenAlert> alerts = open.entrySet().stream()
                     .map(e -> new OpenAlert(e.getValue().id, e.getKey(), e.getValue().raisedWith))
                     .toList();
-            SeriesEvaluation.Result result = evaluation.evaluate(rows, alerts);
+            SeriesEvaluation.Result result = evaluation.evaluate(rows, alerts, past, m);
             Instant minute = Instant.ofEpochSecond(m);
             for (Recovery r : result.recoveries()) {
                 open.entrySet().removeIf(e -> {
@@ -120,7 +136,83 @@ class MonitorBacktest {
                 }
             }
         }
-        return new BacktestResult(minutes, history.series(), incidents, null);
+        if (q.monitorId() == null) {
+            return new BacktestResult(minutes, history.series(), incidents, null);
+        }
+        return scored(minutes, history.series(), incidents, stored, from, to);
+    }
+
+    /** Minutes either side of a stored alert within which a backtest incident of its series matches it. */
+    static final long MATCH_SLACK = 600;
+
+    /** The backtest's incidents with the marks of the stored alerts they match, and the marks' score. */
+    static BacktestResult scored(
+            int minutes,
+            int series,
+            List<BacktestResult.Incident> incidents,
+            List<StoredAlert> stored,
+            Instant from,
+            Instant to) {
+        List<BacktestResult.Incident> marked = new ArrayList<>(incidents);
+        boolean[] matched = new boolean[incidents.size()];
+        int real = 0;
+        int found = 0;
+        int notIncidents = 0;
+        int raisedAgain = 0;
+        for (StoredAlert alert : stored) {
+            if (alert.verdict() == null
+                    || alert.from() < from.getEpochSecond()
+                    || alert.from() >= to.getEpochSecond()) {
+                continue;
+            }
+            boolean hit = false;
+            for (int i = 0; i < incidents.size(); i++) {
+                BacktestResult.Incident incident = incidents.get(i);
+                long raised = incident.raisedMinute().getEpochSecond();
+                if (related(alert.series(), incident.series())
+                        && raised >= alert.from() - MATCH_SLACK
+                        && raised <= alert.to() + MATCH_SLACK) {
+                    hit = true;
+                    matched[i] = true;
+                    marked.set(
+                            i,
+                            new BacktestResult.Incident(
+                                    incident.series(),
+                                    incident.raisedMinute(),
+                                    incident.resolvedMinute(),
+                                    incident.raisedWith(),
+                                    alert.verdict()));
+                }
+            }
+            if (alert.verdict() == AlertVerdict.INCIDENT) {
+                real++;
+                found += hit ? 1 : 0;
+            } else {
+                notIncidents++;
+                raisedAgain += hit ? 1 : 0;
+            }
+        }
+        int unmarked = 0;
+        for (boolean m : matched) {
+            unmarked += m ? 0 : 1;
+        }
+        return new BacktestResult(
+                minutes,
+                series,
+                marked,
+                null,
+                new BacktestResult.Marks(real, found, notIncidents, raisedAgain, unmarked));
+    }
+
+    /** The same series, or a parent (its first dimension alone) and one of its children. */
+    private static boolean related(Map<String, String> a, Map<String, String> b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        Map<String, String> parent = a.size() < b.size() ? a : b;
+        Map<String, String> child = parent == a ? b : a;
+        return parent.size() == 1
+                && parent.entrySet().stream().allMatch(e -> e.getValue().equals(child.get(e.getKey())));
     }
 
     /**

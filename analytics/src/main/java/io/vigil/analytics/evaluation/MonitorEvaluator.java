@@ -57,6 +57,7 @@ class MonitorEvaluator implements SmartLifecycle {
     private final CommandGateway commands;
     private final MonitoringSettings settings;
     private final AnomalyBoard board;
+    private final StoredAlerts alerts;
     private final ObjectMapper json;
     private final Timer cycleTimer;
     private final Counter raised;
@@ -74,6 +75,7 @@ class MonitorEvaluator implements SmartLifecycle {
             CommandGateway commands,
             MonitoringSettings settings,
             AnomalyBoard board,
+            StoredAlerts alerts,
             ObjectMapper json,
             MonitoringLimits limits,
             MeterRegistry meters) {
@@ -83,6 +85,7 @@ class MonitorEvaluator implements SmartLifecycle {
         this.commands = commands;
         this.settings = settings;
         this.board = board;
+        this.alerts = alerts;
         this.json = json;
         this.cycleTimer = Timer.builder("vigil.monitor.cycle")
                 .description("One evaluation of every active monitor for a closed minute")
@@ -161,8 +164,12 @@ class MonitorEvaluator implements SmartLifecycle {
         for (MonitorSummary monitor : caps.monitors(active, minute)) {
             try {
                 SeriesEvaluation evaluation = new SeriesEvaluation(monitor.definition());
-                SeriesEvaluation.Result result =
-                        evaluation.evaluate(rows(monitor, evaluation, minute), openAlerts(monitor.monitorId()));
+                SeriesEvaluation.Result result = evaluation.evaluate(
+                        rows(monitor, evaluation, minute),
+                        openAlerts(monitor.monitorId()),
+                        alerts.past(
+                                monitor.monitorId(), minute, evaluation.plan().reach()),
+                        minute.getEpochSecond());
                 series += result.series();
                 board.record(monitor.monitorId(), minute, result.anomalies(), result.series());
                 Instant at = clock.instant();

@@ -45,6 +45,7 @@ final class SeriesEvaluation {
 
     private final MonitorDefinition monitor;
     private final BaselineDetector detector;
+    private final long[] offsets;
 
     SeriesEvaluation(MonitorDefinition monitor) {
         this.monitor = monitor;
@@ -53,6 +54,7 @@ final class SeriesEvaluation {
                 monitor.direction(),
                 monitor.sensitivity(),
                 monitor.minVolume() > 0 ? monitor.minVolume() : null);
+        this.offsets = detector.plan().offsets();
     }
 
     /** The minutes each row must hold, as offsets in seconds before the judged minute. */
@@ -65,6 +67,14 @@ final class SeriesEvaluation {
      * ({@link SeriesWindows#rows()}).
      */
     Result evaluate(Iterable<SeriesRow> rows, List<OpenAlert> open) {
+        return evaluate(rows, open, PastIncidents.NONE, 0);
+    }
+
+    /**
+     * As {@link #evaluate(Iterable, List)}, leaving the minutes of {@code past} incidents out of the baselines of the
+     * rows judged at {@code minute} (epoch seconds).
+     */
+    Result evaluate(Iterable<SeriesRow> rows, List<OpenAlert> open, PastIncidents past, long minute) {
         List<Dimension> dims = monitor.dimensions();
         boolean hasParent = dims.size() >= 2;
         // open alerts by their series' values in the monitor's order; a monitor has few, so rows are only keyed when
@@ -83,8 +93,9 @@ final class SeriesEvaluation {
         Map<String, ParentTally> parents = new LinkedHashMap<>();
         int size = plan().size();
         int judged = 0;
-        for (SeriesRow row : rows) {
+        for (SeriesRow read : rows) {
             judged++;
+            SeriesRow row = past.mask(read, dims, plan(), offsets, minute);
             Verdict verdict = detector.evaluate(row.successes(), row.attempts());
             if (hasParent) {
                 ParentTally tally = parents.computeIfAbsent(row.values()[0], k -> new ParentTally(size));
@@ -196,10 +207,12 @@ final class SeriesEvaluation {
             attempts = new long[size];
         }
 
+        /** Adds a child; a minute left out of a child's baseline (-1) is left out of the parent's too. */
         void add(SeriesRow row) {
             for (int k = 0; k < successes.length; k++) {
                 successes[k] += row.successes()[k];
-                attempts[k] += row.attempts()[k];
+                long a = row.attempts()[k];
+                attempts[k] = a < 0 || attempts[k] < 0 ? -1 : attempts[k] + a;
             }
         }
     }

@@ -3,12 +3,14 @@ package io.vigil.analytics.query;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.analytics.api.AlertAcknowledgedEvent;
+import io.vigil.analytics.api.AlertMarkedEvent;
 import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.AlertRaisedEvent;
 import io.vigil.analytics.api.AlertResolvedEvent;
 import io.vigil.analytics.api.AlertSilencedEvent;
 import io.vigil.analytics.api.AlertSummary;
 import io.vigil.analytics.api.AlertUnsilencedEvent;
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.FindAlertsQuery;
 import io.vigil.analytics.api.MaintenanceWindow;
 import io.vigil.analytics.api.Observation;
@@ -93,6 +95,19 @@ class AlertHistory {
                 write(e.observation()),
                 e.silenced(),
                 e.silenceReason());
+    }
+
+    @EventHandler
+    void on(AlertMarkedEvent e) {
+        jdbc.update(
+                "UPDATE alert_view SET verdict = ?, marked_by = ?, marked_at = ?, mark_note = ?"
+                        + " WHERE alert_id = ? AND incident = ?",
+                e.verdict().name(),
+                e.by(),
+                Timestamp.from(e.markedAt()),
+                e.note(),
+                e.alertId(),
+                e.incident());
     }
 
     @EventHandler
@@ -222,7 +237,9 @@ class AlertHistory {
                 instant(rs, "resolved_at"),
                 rs.getString("resolved_by"),
                 (Boolean) rs.getObject("resolved_automatically"),
-                rs.getString("state").equals("resolved") ? null : rs.getString("silence"));
+                rs.getString("state").equals("resolved") ? null : rs.getString("silence"),
+                rs.getString("verdict") == null ? null : AlertVerdict.valueOf(rs.getString("verdict")),
+                rs.getString("marked_by"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,9 +2,13 @@ package io.vigil.analytics.rest;
 
 import io.vigil.analytics.api.AcknowledgeAlertCommand;
 import io.vigil.analytics.api.AlertPage;
+import io.vigil.analytics.api.AlertStateException;
+import io.vigil.analytics.api.AlertSummary;
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.DeliveryList;
 import io.vigil.analytics.api.FindAlertsQuery;
 import io.vigil.analytics.api.FindDeliveriesQuery;
+import io.vigil.analytics.api.MarkAlertCommand;
 import io.vigil.analytics.api.MonitoringRules;
 import io.vigil.analytics.api.ResolveAlertCommand;
 import io.vigil.analytics.api.SilenceAlertCommand;
@@ -80,7 +84,15 @@ class AlertController {
      * An operator's action on one alert. {@code by} (who, {@code api} when left out), {@code note} and the silence's
      * {@code until} or {@code minutes} are checked by the commands ({@link MonitoringRules}).
      */
-    record Action(String alertId, String by, String note, Instant until, Boolean untilResolved, Long minutes) {
+    record Action(
+            String alertId,
+            String by,
+            String note,
+            Instant until,
+            Boolean untilResolved,
+            Long minutes,
+            Integer incident,
+            String verdict) {
 
         /**
          * Checks the note under the client's name for it (a silence's command calls it the reason); the commands
@@ -129,6 +141,36 @@ class AlertController {
         }
         commands.sendAndWait(command);
         return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Marks one incident of an alert, open or past, as a real {@code incident} or {@code not_an_incident}; the
+     * latest incident when {@code incident} is left out.
+     */
+    @PostMapping(path = "/mark", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> mark(@RequestBody Action action) {
+        action.checked();
+        int incident = action.incident() != null ? action.incident() : latestIncident(action.alertId());
+        commands.sendAndWait(new MarkAlertCommand(
+                action.alertId(),
+                incident,
+                AlertVerdict.fromWire(action.verdict()),
+                action.who(),
+                action.note(),
+                Instant.now()));
+        return ResponseEntity.accepted().build();
+    }
+
+    private int latestIncident(String alertId) {
+        MonitoringRules.text("alertId", alertId, MonitoringRules.MAX_ALERT_ID);
+        return queries
+                .query(FindAlertsQuery.incidentsOf(alertId), ResponseTypes.instanceOf(AlertPage.class))
+                .join()
+                .alerts()
+                .stream()
+                .mapToInt(AlertSummary::incident)
+                .max()
+                .orElseThrow(() -> new AlertStateException(alertId, "has no incident to mark"));
     }
 
     @PostMapping(path = "/unsilence", consumes = MediaType.APPLICATION_JSON_VALUE)

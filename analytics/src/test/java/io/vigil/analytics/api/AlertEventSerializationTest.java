@@ -45,7 +45,8 @@ class AlertEventSerializationTest {
                         alertId, 1, "mon-1", "Volume", SERIES, MINUTE, MINUTE, true, null, null, DROP, false),
                 new AlertSilencedEvent(alertId, "alice", null, false, WINDOW, "batch", MINUTE),
                 new AlertSilencedEvent(alertId, "alice", MINUTE.plusSeconds(60), false, null, null, MINUTE),
-                new AlertUnsilencedEvent(alertId, "bob", MINUTE));
+                new AlertUnsilencedEvent(alertId, "bob", MINUTE),
+                new AlertMarkedEvent(alertId, 1, "mon-1", AlertVerdict.NOT_AN_INCIDENT, "carol", "promotion", MINUTE));
 
         for (AlertEvent event : events) {
             SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);

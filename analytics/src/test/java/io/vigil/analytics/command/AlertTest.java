@@ -3,12 +3,15 @@ package io.vigil.analytics.command;
 import io.vigil.analytics.api.AcknowledgeAlertCommand;
 import io.vigil.analytics.api.AlertAcknowledgedEvent;
 import io.vigil.analytics.api.AlertId;
+import io.vigil.analytics.api.AlertMarkedEvent;
 import io.vigil.analytics.api.AlertRaisedEvent;
 import io.vigil.analytics.api.AlertResolvedEvent;
 import io.vigil.analytics.api.AlertSilencedEvent;
 import io.vigil.analytics.api.AlertStateException;
 import io.vigil.analytics.api.AlertUnsilencedEvent;
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.MaintenanceWindow;
+import io.vigil.analytics.api.MarkAlertCommand;
 import io.vigil.analytics.api.Observation;
 import io.vigil.analytics.api.RaiseAlertCommand;
 import io.vigil.analytics.api.ReportRecoveryCommand;
@@ -349,6 +352,26 @@ class AlertTest {
                 .when(new UnsilenceAlertCommand(ALERT, "bob", until))
                 .expectNoEvents()
                 .expectException(AlertStateException.class);
+    }
+
+    @Test
+    void aPastIncidentCanBeMarkedNotAnIncidentAndMarkedAgain() {
+        Instant at = operatorTime();
+        fixture.given(raised(1, T0), recovered(1, T0.plusSeconds(300), false), raised(2, T0.plusSeconds(3600)))
+                .when(new MarkAlertCommand(ALERT, 1, AlertVerdict.NOT_AN_INCIDENT, "alice", "a promotion", at))
+                .expectEvents(new AlertMarkedEvent(
+                        ALERT, 1, "mon-1", AlertVerdict.NOT_AN_INCIDENT, "alice", "a promotion", at));
+        fixture.given(raised(1, T0), new AlertMarkedEvent(ALERT, 1, "mon-1", AlertVerdict.INCIDENT, "bob", null, at))
+                .when(new MarkAlertCommand(ALERT, 1, AlertVerdict.NOT_AN_INCIDENT, "alice", null, at))
+                .expectEvents(new AlertMarkedEvent(ALERT, 1, "mon-1", AlertVerdict.NOT_AN_INCIDENT, "alice", null, at));
+    }
+
+    @Test
+    void cannotMarkAnIncidentThatDidNotHappen() {
+        fixture.given(raised(1, T0))
+                .when(new MarkAlertCommand(ALERT, 2, AlertVerdict.INCIDENT, "alice", null, operatorTime()))
+                .expectException(AlertStateException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("has no incident 2 (it has had 1)"));
     }
 
     private static RaiseAlertCommand raise(Instant minute) {

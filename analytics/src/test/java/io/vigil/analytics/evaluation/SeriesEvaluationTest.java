@@ -169,4 +169,34 @@ class SeriesEvaluationTest {
         assertThat(result.anomalies().get(0).series()).containsEntry("merchant", "m-2");
         assertThat(result.anomalies().get(0).observation().reference()).isEqualTo(Observation.BASELINE);
     }
+
+    @Test
+    void pastIncidentsAreLeftOutOfTheBaseline() {
+        // the same minute one and two weeks ago were outages at the level of today's drop
+        SeriesRow row = row("m-1", "SE", 0.90, 0.40, 0.40, 0.40);
+        long minute = 1_795_000_000L / 60 * 60;
+        for (int day : new int[] {3, 4}) { // days 7 and 14 of the plan
+            for (int k = PLAN.dayStart(day); k < PLAN.dayStart(day) + PLAN.window(); k++) {
+                row.successes()[k] = Math.round(200 * 0.40);
+            }
+        }
+        SeriesEvaluation evaluation = new SeriesEvaluation(AUTH_BY_MERCHANT_AND_COUNTRY);
+        List<PastIncidents.Incident> past = new ArrayList<>();
+        for (int days : new int[] {7, 14}) {
+            long from = minute - days * 86_400L - 600;
+            past.add(new PastIncidents.Incident(Map.of("merchant", "m-1"), from, from + 1_200));
+        }
+
+        assertThat(evaluation.evaluate(List.of(row), List.of()).anomalies())
+                .as("with two outages in four weeks, an outage looks usual")
+                .isEmpty();
+        assertThat(evaluation
+                        .evaluate(List.of(row), List.of(), new PastIncidents(past), minute)
+                        .anomalies())
+                .as("the merchant's past incidents left out, today's drop stands out")
+                .hasSize(1);
+        assertThat(row.attempts()[PLAN.dayStart(3)])
+                .as("the row read is not changed")
+                .isEqualTo(200);
+    }
 }

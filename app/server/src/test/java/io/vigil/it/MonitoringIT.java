@@ -143,6 +143,30 @@ class MonitoringIT {
                 "MonitoringIT: backtest over %d minutes and %d series found %s%n",
                 result.path("minutes").asInt(), result.path("series").asInt(), found);
         assertThat(found).containsExactly(RUN + "-m-1/SE@" + pastIncident(incident), RUN + "-m-1/SE@" + incident);
+        assertThat(result.path("marks").path("incidents").asInt())
+                .as("nothing marked yet")
+                .isZero();
+
+        // an operator marks the live alert a real incident: the backtest is scored against it
+        HttpResponse<String> marked = vigil.post(
+                "/api/v1/alerts/mark", """
+                {"alertId": "%s", "verdict": "incident", "by": "olivia"}""".formatted(alert.path("alertId").asText()));
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(202);
+        Stores.eventually(
+                Duration.ofSeconds(10),
+                "the mark on the alert",
+                () -> "incident"
+                        .equalsIgnoreCase(alerts().get(0).path("verdict").asText()));
+        JsonNode scored = JSON.readTree(
+                vigil.get("/api/v1/monitors/" + RUN + "-auth/backtest?days=2").body());
+        System.out.printf("MonitoringIT: backtest against the marks: %s%n", scored.path("marks"));
+        assertThat(scored.path("marks").path("incidents").asInt()).isEqualTo(1);
+        assertThat(scored.path("marks").path("found").asInt()).isEqualTo(1);
+        HttpResponse<String> noSuchIncident = vigil.post(
+                "/api/v1/alerts/mark", """
+                {"alertId": "%s", "incident": 7, "verdict": "not_an_incident"}""".formatted(alert.path("alertId").asText()));
+        assertThat(noSuchIncident.statusCode()).as(noSuchIncident.body()).isEqualTo(409);
+        assertThat(noSuchIncident.body()).contains("has no incident 7");
     }
 
     /** A drop two hours before the live one, in the history: only a backtest can find it. */

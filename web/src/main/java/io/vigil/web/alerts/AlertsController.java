@@ -5,9 +5,11 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.vigil.analytics.api.AcknowledgeAlertCommand;
 import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.AlertStateException;
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.DeliveryList;
 import io.vigil.analytics.api.FindAlertsQuery;
 import io.vigil.analytics.api.FindDeliveriesQuery;
+import io.vigil.analytics.api.MarkAlertCommand;
 import io.vigil.analytics.api.ResolveAlertCommand;
 import io.vigil.analytics.api.RetryDeliveryCommand;
 import io.vigil.analytics.api.SilenceAlertCommand;
@@ -130,6 +132,29 @@ class AlertsController {
             Model model,
             RedirectAttributes redirect) {
         return act(now -> new UnsilenceAlertCommand(alertId, user.getName(), now), filters, htmx, model, redirect);
+    }
+
+    /**
+     * Marks an incident, open or past, as a real incident or not one ({@code verdict}: {@code incident} or
+     * {@code not_an_incident}): the backtest is scored against the marks, and real incidents leave the baseline.
+     */
+    @PostMapping("/mark")
+    String mark(
+            @RequestParam String alertId,
+            @RequestParam int incident,
+            @RequestParam String verdict,
+            AlertFilters filters,
+            Principal user,
+            HtmxRequest htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        return act(
+                now -> new MarkAlertCommand(
+                        alertId, incident, AlertVerdict.fromWire(verdict), user.getName(), null, now),
+                filters,
+                htmx,
+                model,
+                redirect);
     }
 
     /** Sends a failed notification again. */

@@ -13,10 +13,12 @@ import io.vigil.analytics.api.AcknowledgeAlertCommand;
 import io.vigil.analytics.api.AlertPage;
 import io.vigil.analytics.api.AlertStateException;
 import io.vigil.analytics.api.AlertSummary;
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.DeliveryList;
 import io.vigil.analytics.api.DeliveryStatus;
 import io.vigil.analytics.api.FindAlertsQuery;
 import io.vigil.analytics.api.FindDeliveriesQuery;
+import io.vigil.analytics.api.MarkAlertCommand;
 import io.vigil.analytics.api.ResolveAlertCommand;
 import io.vigil.analytics.api.RetryDeliveryCommand;
 import io.vigil.analytics.api.SilenceAlertCommand;
@@ -27,6 +29,7 @@ import io.vigil.web.config.ConsoleConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -59,6 +62,8 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             null,
             null,
             null,
+            null,
+            null,
             null);
 
     private static final AlertSummary ACKNOWLEDGED_AND_SILENCED = new AlertSummary(
@@ -79,7 +84,9 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             null,
             null,
             null,
-            "until 2026-11-23 12:00 UTC");
+            "until 2026-11-23 12:00 UTC",
+            null,
+            null);
 
     private static final AlertSummary RESOLVED_BY_HAND = new AlertSummary(
             "a-3",
@@ -99,6 +106,8 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             MINUTE.minus(Duration.ofMinutes(30)),
             "bob",
             false,
+            null,
+            null,
             null);
 
     private static final AlertSummary RECOVERED = new AlertSummary(
@@ -119,6 +128,8 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
             MINUTE.minus(Duration.ofMinutes(90)),
             null,
             true,
+            null,
+            null,
             null);
 
     private static final DeliveryStatus FAILED = new DeliveryStatus(
@@ -199,9 +210,13 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
         String resolved = rowOf(html, "data-alert-id=\"a-3\"");
         assertThat(resolved)
                 .contains("class=\"state resolved\"", ">paymentMethod=card</a>", ">resolved by bob<")
-                .doesNotContain("<button", "<form");
+                .contains("hx-post=\"/alerts/mark\"", ">Incident<", ">Not an incident<")
+                .doesNotContain("/alerts/acknowledge", "/alerts/resolve", "/alerts/silence", "/alerts/unsilence");
         String recovered = rowOf(html, "data-alert-id=\"a-4\"");
-        assertThat(recovered).contains(">recovered<").doesNotContain("<button", "<form");
+        assertThat(recovered)
+                .as("a past incident can only be marked")
+                .contains(">recovered<", "hx-post=\"/alerts/mark\"")
+                .doesNotContain("/alerts/acknowledge", "/alerts/resolve", "/alerts/silence", "/alerts/unsilence");
 
         String deliveries = section(html, "id=\"deliveries\"");
         String failed = rowOf(deliveries, ">a-1 #1<");
@@ -287,6 +302,57 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
         FindAlertsQuery reloaded = queried(FindAlertsQuery.class);
         assertThat(reloaded.state()).as("the filters are kept").isEqualTo("firing");
         assertThat(reloaded.text()).isEqualTo("SE");
+    }
+
+    @WithAndWithoutHtmx
+    void aPastIncidentIsMarkedNotAnIncident(boolean htmx) throws Exception {
+        answerAlertsPage();
+
+        submit(
+                post("/alerts/mark")
+                        .param("alertId", "a-1")
+                        .param("incident", "1")
+                        .param("verdict", "not_an_incident")
+                        .param("state", "firing"),
+                htmx);
+
+        MarkAlertCommand command = sent(MarkAlertCommand.class);
+        assertThat(command.alertId()).isEqualTo("a-1");
+        assertThat(command.incident()).isEqualTo(1);
+        assertThat(command.verdict()).isEqualTo(AlertVerdict.NOT_AN_INCIDENT);
+        assertThat(command.by()).as("the signed-in operator").isEqualTo("olivia");
+    }
+
+    @Test
+    void aMarkedIncidentSaysHowAndByWhomAndOffersOnlyTheOtherMark() throws Exception {
+        AlertSummary marked = new AlertSummary(
+                "a-9",
+                2,
+                "mon-auth",
+                "Auth",
+                series("merchant", "m-1"),
+                "merchant=m-1",
+                "resolved",
+                MINUTE,
+                MINUTE,
+                DROP,
+                false,
+                null,
+                null,
+                null,
+                MINUTE.plusSeconds(600),
+                null,
+                true,
+                null,
+                AlertVerdict.NOT_AN_INCIDENT,
+                "alice");
+        answer(FindAlertsQuery.class, new AlertPage(List.of(marked), 1, 0, 50));
+        answer(FindDeliveriesQuery.class, new DeliveryList(List.of()));
+
+        String html = render(get("/alerts").param("state", "all"), true);
+
+        assertThat(html).contains("not an incident (alice)", "name=\"incident\" value=\"2\"", "value=\"incident\"");
+        assertThat(html).doesNotContain("value=\"not_an_incident\"");
     }
 
     @WithAndWithoutHtmx

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.vigil.analytics.api.AlertVerdict;
 import io.vigil.analytics.api.AnomalousSeries;
 import io.vigil.analytics.api.BacktestMonitorQuery;
 import io.vigil.analytics.api.BacktestResult;
@@ -140,8 +141,10 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
                                         series("merchant", "m-2", "country", "DE"),
                                         MINUTE.plus(Duration.ofHours(1)),
                                         null,
-                                        DROP)),
-                        null));
+                                        DROP,
+                                        AlertVerdict.NOT_AN_INCIDENT)),
+                        null,
+                        new BacktestResult.Marks(3, 2, 1, 1, 1)));
         Instant before = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
         String html = render(get("/monitors/mon-auth/backtest").param("days", "30"), htmx);
@@ -161,7 +164,9 @@ class MonitorsControllerTest extends ConsoleMvcTestSupport {
                         "still open",
                         ">0.412<",
                         ">0.900<",
-                        ">yesterday<");
+                        ">yesterday<",
+                        ">not an incident<",
+                        "2 of 3 real incidents found, 1 of 1 false alarms raised again, 1 alerts that match no mark");
         BacktestMonitorQuery query = queried(BacktestMonitorQuery.class);
         assertThat(query.monitorId()).isEqualTo("mon-auth");
         assertThat(query.definition()).isNull();

@@ -69,6 +69,8 @@ class OverviewControllerTest extends ConsoleMvcTestSupport {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 null)),
                         1,
                         0,
