@@ -3,8 +3,9 @@
  * from its WebJar) from the JSON the element carries in data-graph: the Content-Security-Policy refuses inline
  * scripts. The transaction's own entities sit in the middle, hop 1 on a ring around them and hop 2 on an outer ring,
  * each hop-2 entity next to the hop-1 entities it is linked to; an entity with fraud-labelled transactions is ringed in
- * the decline colour. Colours come from the console's CSS custom properties, so the graph follows the light or dark
- * scheme, and is drawn again when the scheme changes. No tooltips (their inline style is refused by the policy).
+ * the decline colour. Colours come from the console's CSS custom properties (through /js/charts.js), so the graph
+ * follows the light or dark scheme, and is drawn again when the scheme changes. No tooltips (their inline style is
+ * refused by the policy).
  */
 (function () {
   'use strict';
@@ -12,12 +13,8 @@
   var KINDS = ['customer', 'card', 'device', 'email', 'ip'];
   var SYMBOLS = ['circle', 'rect', 'roundRect', 'triangle', 'diamond'];
 
-  function css(name, fallback) {
-    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-    return value || fallback;
-  }
-
   function palette() {
+    var css = VigilCharts.css;
     return {
       fg: css('--fg', '#1d2330'),
       muted: css('--muted', '#5f6b7a'),
@@ -106,20 +103,5 @@
     element.setAttribute('data-drawn', 'true');
   }
 
-  function drawAll(root) {
-    root.querySelectorAll('.link-graph[data-graph]').forEach(draw);
-  }
-
-  htmx.onLoad(drawAll);
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
-    drawAll(document);
-  });
-  window.addEventListener('resize', function () {
-    document.querySelectorAll('.link-graph[data-drawn]').forEach(function (element) {
-      var chart = echarts.getInstanceByDom(element);
-      if (chart) {
-        chart.resize();
-      }
-    });
-  });
+  VigilCharts.register('.link-graph[data-graph]', draw);
 }());
