@@ -3,7 +3,6 @@ package io.vigil.analytics.query;
 import io.vigil.analytics.api.FindLinkedEntitiesQuery;
 import io.vigil.analytics.api.LinkedEntities;
 import io.vigil.analytics.api.search.TransactionSearch;
-import io.vigil.analytics.config.ClickHouseSettings;
 import io.vigil.analytics.store.ClickHouse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +32,11 @@ class LinkedEntitiesQueryHandler {
     private final String keys;
     private final String labels;
 
-    LinkedEntitiesQueryHandler(ClickHouse clickHouse, ClickHouseSettings settings) {
+    LinkedEntitiesQueryHandler(ClickHouse clickHouse) {
         this.clickHouse = clickHouse;
-        new TransactionSearch(settings.database()); // checks the database name is a plain identifier
-        this.search = settings.database() + ".transaction_search";
-        this.keys = settings.database() + ".transaction_search_keys";
-        this.labels = settings.database() + ".transaction_labels";
+        this.search = clickHouse.table("transaction_search");
+        this.keys = clickHouse.table("transaction_search_keys");
+        this.labels = clickHouse.table("transaction_labels");
     }
 
     @QueryHandler
