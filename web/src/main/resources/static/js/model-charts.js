@@ -1,19 +1,15 @@
 /*
  * The charts of a model training's page (ROC and precision-recall curves, feature importance), drawn with ECharts
  * (served from its WebJar) from the JSON each chart's element carries in data-chart: the Content-Security-Policy
- * refuses inline scripts. Colours come from the console's CSS custom properties, so the charts follow the light or
- * dark scheme, and are drawn again when the scheme changes. Tooltips are left out: ECharts' HTML tooltips carry
- * inline style, which the policy refuses too.
+ * refuses inline scripts. Colours come from the console's CSS custom properties (through /js/charts.js), so the
+ * charts follow the light or dark scheme, and are drawn again when the scheme changes. Tooltips are left out:
+ * ECharts' HTML tooltips carry inline style, which the policy refuses too.
  */
 (function () {
   'use strict';
 
-  function css(name, fallback) {
-    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-    return value || fallback;
-  }
-
   function palette() {
+    var css = VigilCharts.css;
     return {
       fg: css('--fg', '#1d2330'),
       muted: css('--muted', '#5f6b7a'),
@@ -73,20 +69,5 @@
     element.setAttribute('data-drawn', 'true');
   }
 
-  function drawAll(root) {
-    root.querySelectorAll('.chart[data-chart]').forEach(draw);
-  }
-
-  htmx.onLoad(drawAll);
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', function () {
-    drawAll(document);
-  });
-  window.addEventListener('resize', function () {
-    document.querySelectorAll('.chart[data-drawn]').forEach(function (element) {
-      var chart = echarts.getInstanceByDom(element);
-      if (chart) {
-        chart.resize();
-      }
-    });
-  });
+  VigilCharts.register('.chart[data-chart]', draw);
 })();

@@ -6,7 +6,6 @@ import io.vigil.analytics.api.search.TransactionSearch;
 import io.vigil.analytics.config.ClickHouseSettings;
 import io.vigil.analytics.store.ClickHouse;
 import java.time.Clock;
-import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +24,6 @@ class TransactionSearchQueryHandler {
 
     @QueryHandler
     TransactionSearchPage handle(FindTransactionsQuery query) throws Exception {
-        return search.run(query, clock.instant(), this::rows);
-    }
-
-    private List<String[]> rows(String sql) throws Exception {
-        return clickHouse.query(sql, rs -> {
-            String[] row = new String[rs.getMetaData().getColumnCount()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = rs.getString(i + 1);
-            }
-            return row;
-        });
+        return search.run(query, clock.instant(), clickHouse::textRows);
     }
 }

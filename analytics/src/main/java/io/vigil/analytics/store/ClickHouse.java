@@ -102,6 +102,17 @@ public class ClickHouse {
         }
     }
 
+    /** Runs one SELECT and returns its rows, each column as text (numbers in ClickHouse's plain notation). */
+    public List<String[]> textRows(String sql) throws SQLException {
+        return query(sql, rs -> {
+            String[] row = new String[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rs.getString(i + 1);
+            }
+            return row;
+        });
+    }
+
     /**
      * Inserts rows into a table in one request, streamed as TabSeparated: one block on the server (up to a million
      * rows), and no SQL for the driver to parse or values to bind one by one.

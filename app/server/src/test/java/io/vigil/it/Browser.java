@@ -433,6 +433,13 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /** Makes the page see a dark (or light) colour scheme, as a user's system setting does. */
+    void darkScheme(boolean dark) {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+    }
+
     /** Saves the whole page, beyond the window's height, as the next numbered PNG. */
     Path screenshot(String name) {
         Map<String, Object> size = asMap(script("return {width: document.documentElement.scrollWidth,"

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,13 +98,13 @@ class ModelsBrowserIT {
                     () -> browser.findAll(".chart[data-drawn] canvas").size() >= 3);
             assertThat(browser.findAll(".chart-roc[data-drawn] canvas")).isNotEmpty();
             browser.screenshot("completed-with-figures-and-charts");
-            darkScheme(true);
+            browser.darkScheme(true);
             browser.await(
                     "the charts drawn again",
                     () -> browser.findAll(".chart[data-drawn] canvas").size() >= 3);
             Thread.sleep(300);
             browser.screenshot("completed-in-the-dark-scheme");
-            darkScheme(false);
+            browser.darkScheme(false);
 
             // the analyst registers it as a candidate
             browser.fill("comment", "trained in the browser test " + RUN);
@@ -151,15 +149,5 @@ class ModelsBrowserIT {
         } finally {
             ModelApi.noModelLive(vigil, VigilProcess.LOCAL_KEY);
         }
-    }
-
-    /** Makes the page see a dark (or light) colour scheme, as a user's system setting does. */
-    private static void darkScheme(boolean dark) {
-        browser.driver()
-                .executeCdpCommand(
-                        "Emulation.setEmulatedMedia",
-                        Map.of(
-                                "features",
-                                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 }

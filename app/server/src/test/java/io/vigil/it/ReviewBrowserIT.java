@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An analyst works a review in a real browser: finds the transaction in the queue by its merchant, opens it, sees why
  * it was decided review, claims it and declines it with a reason; the client then reads the final decision and
- * receives it at its API key's webhook, signed with the key's secret. A viewer is not offered the review pages. Each page is saved under {@code target/screenshots/ReviewBrowserIT}.
+ * receives it at its API key's webhook, signed with the key's secret. A viewer is not offered the review pages. A
+ * transaction's page draws its linked entities. Each page is saved under {@code target/screenshots/ReviewBrowserIT}.
  */
 class ReviewBrowserIT {
 
@@ -121,5 +123,39 @@ class ReviewBrowserIT {
         browser.open("/");
         assertThat(browser.findAll("nav a[href='/reviews']")).isEmpty();
         browser.screenshot("viewer-without-reviews");
+    }
+
+    @Test
+    void aTransactionPageDrawsTheDeviceFarmAroundIt() throws Exception {
+        VigilProcess vigil = browser.vigil();
+        String run = "g" + RUN;
+        DeviceFarmIT.plant(vigil, run);
+        String id = "farm-next-" + run;
+        DeviceFarmIT.pay(vigil, run, id, Instant.now(), "mule", "fresh-card-0", "d1");
+        eventually(
+                Duration.ofSeconds(30),
+                "the farm in the search tables",
+                () -> vigil.console()
+                        .get("/transactions/" + id + "/linked")
+                        .body()
+                        .contains("<strong>8</strong>"));
+
+        String viewer = "rev-" + RUN + "-graph";
+        String password = "the graph viewer's password " + RUN;
+        ConsoleSession.newUser(vigil, viewer, "viewer", password);
+        browser.signIn(viewer, password);
+        browser.open("/transactions/" + id);
+        browser.awaitText("#linked-summary", "8 linked entities have fraud-labelled transactions");
+        browser.await(
+                "the graph drawn",
+                () -> !browser.findAll(".link-graph[data-drawn] canvas").isEmpty());
+        browser.awaitText("#linked-entities tr.fraud", "card0-" + run);
+        Thread.sleep(300);
+        browser.screenshot("linked-entities");
+        browser.darkScheme(true);
+        Thread.sleep(300);
+        browser.screenshot("linked-entities-in-the-dark-scheme");
+        browser.darkScheme(false);
+        assertThat(browser.takeConsoleErrors()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.scoring.config;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.scoring.features.EntityLinks;
 import io.vigil.scoring.features.FeatureStore;
 import io.vigil.scoring.features.InMemoryFeatureStore;
 import java.time.Clock;
@@ -19,9 +20,19 @@ class FeatureStoreConfig {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureStoreConfig.class);
 
+    /** The linked entities behind {@code features.graph.*}, fed with the entity history (30 days, with labels). */
     @Bean
-    FeatureStore featureStore(MeterRegistry meters, FeatureStoreSettings settings) {
-        InMemoryFeatureStore store = new InMemoryFeatureStore(Clock.systemUTC(), settings.maxEntities());
+    EntityLinks entityLinks(MeterRegistry meters) {
+        EntityLinks links = new EntityLinks(Clock.systemUTC());
+        Gauge.builder("vigil.features.links.entities", links, EntityLinks::entities)
+                .description("Entities the linked-entity features (features.graph.*) keep links for")
+                .register(meters);
+        return links;
+    }
+
+    @Bean
+    FeatureStore featureStore(MeterRegistry meters, FeatureStoreSettings settings, EntityLinks links) {
+        InMemoryFeatureStore store = new InMemoryFeatureStore(Clock.systemUTC(), settings.maxEntities(), links);
         Gauge.builder("vigil.features.entities", store, FeatureStore::entities)
                 .description("Entities the feature store holds")
                 .register(meters);

@@ -2,6 +2,7 @@ package io.vigil.scoring.config;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.scoring.features.EntityLinks;
 import io.vigil.scoring.model.EntityHistory;
 import io.vigil.scoring.model.FeatureVectors;
 import io.vigil.scoring.model.ModelInputs;
@@ -33,16 +34,18 @@ class ModelFeaturesConfig {
     }
 
     @Bean
-    HistoryExpiry historyExpiry(EntityHistory history) {
-        return new HistoryExpiry(history);
+    HistoryExpiry historyExpiry(EntityHistory history, EntityLinks links) {
+        return new HistoryExpiry(history, links);
     }
 
-    /** Forgets entities idle for a month of event time, once an hour. */
+    /** Forgets entities idle for a month of event time, and links older than 30 days, once an hour. */
     static final class HistoryExpiry {
         private final EntityHistory history;
+        private final EntityLinks links;
 
-        HistoryExpiry(EntityHistory history) {
+        HistoryExpiry(EntityHistory history, EntityLinks links) {
             this.history = history;
+            this.links = links;
         }
 
         @Scheduled(fixedDelayString = "1h", initialDelayString = "1h")
@@ -50,6 +53,13 @@ class ModelFeaturesConfig {
             int removed = history.expireIdle();
             if (removed > 0) {
                 log.info("Entity history: forgot {} idle entities, {} remain", removed, history.entities());
+            }
+            int unlinked = links.expireIdle();
+            if (unlinked > 0) {
+                log.info(
+                        "Entity links: forgot {} entities with no link in 30 days, {} remain",
+                        unlinked,
+                        links.entities());
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.cel.common.types.SimpleType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Every feature the pattern language offers, as {@code features.<entity>.<name>} with its CEL type. Patterns are
@@ -17,6 +18,10 @@ import java.util.Map;
  *       {@code distinct_countries_24h} (int), {@code amount_ratio} (amount / the customer's mean amount) and
  *       {@code amount_zscore} (double)
  *   <li>device: {@code distinct_cards_24h, distinct_customers_24h} (int)
+ *   <li>linked entities over 30 days ({@link EntityLinks}), as {@code features.graph.<from>_<to>s} and
+ *       {@code features.graph.<from>_fraud_<to>s} (int) for every two of customer, card, device, ip and email
+ *       ({@code features.graph.device_fraud_cards}: cards used with this device that a fraud label marked), and
+ *       {@code features.graph.entities_2hop}, {@code features.graph.fraud_entities_2hop} (int)
  * </ul>
  *
  * All values describe the entity as it was before the transaction being decided.
@@ -32,6 +37,8 @@ public final class FeatureSchema {
     }
 
     record Declared(EntityKind kind, CelType type, Feature feature) {}
+
+    private static final String GRAPH = "features.graph.";
 
     private static final Map<String, Declared> FEATURES = declare();
 
@@ -122,7 +129,35 @@ public final class FeatureSchema {
                 "distinct_customers_24h",
                 SimpleType.INT,
                 (s, snap) -> s == null ? 0L : (long) s.distinctCustomers(snap.minute()));
+        for (EntityKind from : EntityLinks.KINDS) {
+            for (EntityKind to : EntityLinks.KINDS) {
+                if (from != to) {
+                    graph(
+                            f,
+                            from,
+                            from.label() + "_" + to.label() + "s",
+                            snap -> snap.graph().linked(from, to));
+                    graph(
+                            f,
+                            from,
+                            from.label() + "_fraud_" + to.label() + "s",
+                            snap -> snap.graph().linkedFraud(from, to));
+                }
+            }
+        }
+        graph(f, d, "entities_2hop", snap -> snap.graph().twoHop());
+        graph(f, d, "fraud_entities_2hop", snap -> snap.graph().twoHopFraud());
         return Collections.unmodifiableMap(f);
+    }
+
+    /** The qualified names of the linked-entity features, {@code features.graph.*}. */
+    public static boolean isGraph(String qualifiedName) {
+        return qualifiedName.startsWith(GRAPH);
+    }
+
+    private static void graph(
+            Map<String, Declared> f, EntityKind kind, String name, ToIntFunction<FeatureSnapshot> count) {
+        f.put(GRAPH + name, new Declared(kind, SimpleType.INT, (s, snap) -> (long) count.applyAsInt(snap)));
     }
 
     private static void put(Map<String, Declared> f, EntityKind kind, String name, CelType type, Feature feature) {

@@ -13,14 +13,21 @@ public final class FeatureSnapshot {
     private final int minute;
     private final Map<EntityKind, EntityState> states;
     private final CustomFeatures custom;
+    private final EntityLinks links;
     private EntityState.CustomerView customer;
+    private EntityLinks.Neighbourhood graph;
 
     FeatureSnapshot(
-            TransactionDetails transaction, int minute, Map<EntityKind, EntityState> states, CustomFeatures custom) {
+            TransactionDetails transaction,
+            int minute,
+            Map<EntityKind, EntityState> states,
+            CustomFeatures custom,
+            EntityLinks links) {
         this.transaction = transaction;
         this.minute = minute;
         this.states = states;
         this.custom = custom;
+        this.links = links;
     }
 
     /**
@@ -46,6 +53,14 @@ public final class FeatureSnapshot {
 
     int minute() {
         return minute;
+    }
+
+    /** The transaction's linked entities ({@code features.graph.*}), walked on first read. */
+    EntityLinks.Neighbourhood graph() {
+        if (graph == null) {
+            graph = links.around(transaction, minute);
+        }
+        return graph;
     }
 
     EntityState.CustomerView customer() {

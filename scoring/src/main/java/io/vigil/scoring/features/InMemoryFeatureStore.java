@@ -38,13 +38,30 @@ public final class InMemoryFeatureStore implements FeatureStore {
     private final LongAdder evicted = new LongAdder();
     private volatile int watermarkMinute = Integer.MIN_VALUE;
     private final CustomFeatures custom;
+    private final EntityLinks links;
+    private final boolean recordsLinks;
 
     /** A store on the system clock with no ceiling (for tests and measurements). */
     public InMemoryFeatureStore() {
         this(Clock.systemUTC(), Long.MAX_VALUE);
     }
 
+    /** A store that links the entities of the transactions it records itself (a replay's). */
     public InMemoryFeatureStore(Clock clock, long maxEntities) {
+        this(clock, maxEntities, new EntityLinks(clock), true);
+    }
+
+    /**
+     * A store that reads {@code features.graph.*} from links fed elsewhere (online: by the entity history's recorder
+     * and rebuild, which also apply the fraud labels and reach back 30 days).
+     */
+    public InMemoryFeatureStore(Clock clock, long maxEntities, EntityLinks links) {
+        this(clock, maxEntities, links, false);
+    }
+
+    private InMemoryFeatureStore(Clock clock, long maxEntities, EntityLinks links, boolean recordsLinks) {
+        this.links = links;
+        this.recordsLinks = recordsLinks;
         if (maxEntities < 10) {
             throw new IllegalArgumentException("the feature store's ceiling must be at least 10 entities");
         }
@@ -68,7 +85,7 @@ public final class InMemoryFeatureStore implements FeatureStore {
                 states.put(kind, state);
             }
         }
-        return new FeatureSnapshot(transaction, minuteOf(transaction), states, custom);
+        return new FeatureSnapshot(transaction, minuteOf(transaction), states, custom, links);
     }
 
     @Override
@@ -92,6 +109,9 @@ public final class InMemoryFeatureStore implements FeatureStore {
             }
         }
         custom.record(transaction, minute);
+        if (recordsLinks) {
+            links.record(transaction);
+        }
     }
 
     @Override
@@ -117,6 +137,9 @@ public final class InMemoryFeatureStore implements FeatureStore {
                 });
                 removed += expired[0] ? 1 : 0;
             }
+        }
+        if (recordsLinks) {
+            links.expireIdle();
         }
         return removed + custom.expireIdle(watermarkMinute);
     }

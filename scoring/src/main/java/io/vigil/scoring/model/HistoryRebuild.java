@@ -2,6 +2,7 @@ package io.vigil.scoring.model;
 
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
+import io.vigil.scoring.features.EntityLinks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the node's {@link EntityHistory} from the event store after a start, in the background: the transactions
+ * Rebuilds the node's {@link EntityHistory} and {@link EntityLinks} from the event store after a start, in the background: the transactions
  * and outcomes stored in the last {@link #HORIZON} (the 30-day window and a day), up to the head of the event store
  * as it was before the web server opened. Reading 31 days can take minutes on a busy store, and the short windows
  * that decisions need are rebuilt before the server opens by the feature store's own rebuild, so this one does not
@@ -38,14 +39,16 @@ class HistoryRebuild implements SmartLifecycle {
     private final EventStorageEngine storage;
     private final EventStore events;
     private final EntityHistory history;
+    private final EntityLinks links;
     private volatile boolean running;
     private volatile boolean done;
     private Thread worker;
 
-    HistoryRebuild(EventStorageEngine storage, EventStore events, EntityHistory history) {
+    HistoryRebuild(EventStorageEngine storage, EventStore events, EntityHistory history, EntityLinks links) {
         this.storage = storage;
         this.events = events;
         this.history = history;
+        this.links = links;
     }
 
     @Override
@@ -77,13 +80,10 @@ class HistoryRebuild implements SmartLifecycle {
                 Object payload = event.getPayload();
                 if (payload instanceof TransactionRecordedEvent recorded) {
                     history.record(recorded.transaction());
+                    links.record(recorded.transaction());
                     transactions++;
                 } else if (payload instanceof TransactionOutcomeReportedEvent outcome) {
-                    history.label(
-                            outcome.transactionId(),
-                            outcome.outcome(),
-                            event.getTimestamp(),
-                            () -> HistoryRecorder.recorded(events, outcome.transactionId()));
+                    HistoryRecorder.label(history, links, outcome, event.getTimestamp(), events);
                     outcomes++;
                 }
             }

@@ -26,7 +26,9 @@ import java.util.Map;
  *   <li>one-hot {@code tx.channel.<channel>} ({@code web, app, in_store, other}) and {@code tx.method.<method>}
  *       ({@code card, pay_later, installments, bank_transfer, wallet, other}): 1 for the transaction's, else 0;
  *   <li>every numeric or boolean built-in feature of the pattern language ({@code features.card.count_5m}, ...,
- *       booleans as 0/1), as {@link FeatureSchema} computes it;
+ *       booleans as 0/1), as {@link FeatureSchema} computes it, except the linked-entity ones
+ *       ({@code features.graph.*}): a training replay holds neither 30 days of links nor the labels as they were
+ *       known at each transaction, so a model would be trained on other values than it is scored on;
  *   <li>long windows for customer, card and merchant ({@link EntityHistory}): {@code long.<entity>.count_7d},
  *       {@code count_30d}, {@code amount_7d}, {@code amount_30d} and {@code amount_ratio_30d} (amount / the mean
  *       amount of the last 30 days, missing when there was none);
@@ -103,7 +105,7 @@ public final class ModelFeatures {
             c.put("tx.method." + wire, (tx, s, h) -> wire.equals(tx.paymentMethod()) ? 1f : 0f);
         }
         FeatureSchema.types().forEach((name, type) -> {
-            if (numeric(type)) {
+            if (numeric(type) && !FeatureSchema.isGraph(name)) {
                 c.put(name, (tx, s, h) -> number(s.value(name)));
             }
         });

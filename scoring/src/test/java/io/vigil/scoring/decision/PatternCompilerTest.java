@@ -32,6 +32,8 @@ class PatternCompilerTest {
         compile("features.device.distinct_cards_24h > 4 && tx.country != features.customer.home_country");
         compile("tx.amount > 500"); // int and double compare as numbers
         compile("tx.attributes['category'] == 'gift_cards' && tx.hour < 6");
+        compile("tx.deviceId != '' && features.graph.device_fraud_cards >= 2");
+        compile("features.graph.fraud_entities_2hop > 0 || features.graph.email_fraud_devices > 0");
     }
 
     @Test
@@ -46,6 +48,12 @@ class PatternCompilerTest {
     void rejectsMisspeltFieldsAndFeatures() {
         assertThatThrownBy(() -> compile("features.card.count_7m > 1")).hasMessageContaining("undeclared reference");
         assertThatThrownBy(() -> compile("tx.amout > 1.0")).hasMessageContaining("undeclared reference");
+        assertThatThrownBy(() -> compile("features.graph.device_devices > 1"))
+                .as("a kind is not linked to itself")
+                .hasMessageContaining("undeclared reference");
+        assertThatThrownBy(() -> compile("features.graph.merchant_cards > 1"))
+                .as("merchants are not linked")
+                .hasMessageContaining("undeclared reference");
     }
 
     @Test

@@ -45,7 +45,7 @@ class EntityHistoryFootprintTest {
         System.out.printf("feature store and entity history together: %.0f bytes per entity%n", store + perEntity);
     }
 
-    private static TransactionDetails tx(int i, Instant at) {
+    static TransactionDetails tx(int i, Instant at) {
         String n = Integer.toString(i);
         return new TransactionDetails(
                 "t" + i,
@@ -67,7 +67,7 @@ class EntityHistoryFootprintTest {
                 Map.of());
     }
 
-    private static long settledHeap() {
+    static long settledHeap() {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();

@@ -7,6 +7,7 @@ import io.vigil.ingest.api.TransactionOutcome;
 import io.vigil.ingest.api.TransactionOutcomeReportedEvent;
 import io.vigil.ingest.api.TransactionRecordedEvent;
 import io.vigil.scoring.features.EntityKind;
+import io.vigil.scoring.features.EntityLinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ class HistoryRecorderTest {
     @Test
     void anOutcomeCountsForTheEntitiesOfTheTransactionItNames() {
         EntityHistory history = new EntityHistory(Clock.systemUTC());
-        HistoryRecorder recorder = new HistoryRecorder(history, events);
+        EntityLinks links = new EntityLinks(Clock.systemUTC());
+        HistoryRecorder recorder = new HistoryRecorder(history, links, events);
         TransactionDetails tx = store("t1", NOW.minus(Duration.ofDays(2)));
         recorder.on(new TransactionRecordedEvent("t1", tx));
 
@@ -48,6 +50,9 @@ class HistoryRecorderTest {
         assertThat(history.state(EntityKind.CARD, "card-t1").count(7, today)).isEqualTo(1);
         assertThat(history.state(EntityKind.CARD, "card-t1").frauds(7, today)).isEqualTo(1);
         assertThat(history.state(EntityKind.DEVICE, "d-1").frauds(28, today)).isEqualTo(1);
+        assertThat(links.fraud(EntityKind.CARD, "card-t1", links.minuteOf(NOW)))
+                .as("the card is marked in the linked entities too")
+                .isTrue();
         recorder.on(new TransactionOutcomeReportedEvent("nobody", TransactionOutcome.CHARGEBACK, NOW, null), NOW);
         assertThat(history.labelled())
                 .as("an outcome of an unknown transaction is ignored")
@@ -64,7 +69,8 @@ class HistoryRecorderTest {
                 1,
                 new TransactionOutcomeReportedEvent("t1", TransactionOutcome.CHARGEBACK, NOW, null)));
         EntityHistory history = new EntityHistory(Clock.systemUTC());
-        HistoryRebuild rebuild = new HistoryRebuild(storage, events, history);
+        EntityLinks links = new EntityLinks(Clock.systemUTC());
+        HistoryRebuild rebuild = new HistoryRebuild(storage, events, history, links);
 
         rebuild.start();
         for (int i = 0; i < 100 && !rebuild.done(); i++) {
@@ -76,6 +82,12 @@ class HistoryRecorderTest {
         assertThat(history.state(EntityKind.DEVICE, "d-1").count(7, today)).isEqualTo(2);
         assertThat(history.state(EntityKind.CARD, "card-t1").frauds(7, today)).isEqualTo(1);
         assertThat(history.state(EntityKind.CARD, "card-t2").frauds(7, today)).isZero();
+        int now = links.minuteOf(NOW);
+        assertThat(links.neighbours(EntityKind.DEVICE, "d-1", now, EntityLinks.MAX_LINKS))
+                .extracting(EntityLinks.Linked::key)
+                .contains("card-t1", "card-t2");
+        assertThat(links.fraud(EntityKind.CARD, "card-t1", now)).isTrue();
+        assertThat(links.fraud(EntityKind.CARD, "card-t2", now)).isFalse();
         rebuild.stop();
     }
 }
