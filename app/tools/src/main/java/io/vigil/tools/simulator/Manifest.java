@@ -57,7 +57,8 @@ public record Manifest(
             int customers,
             double fraudShare,
             int incidents,
-            Map<String, Double> typologyMix) {
+            Map<String, Double> typologyMix,
+            Duration incidentEvery) {
 
         static Settings of(SimulationConfig c) {
             Map<String, Double> mix = new LinkedHashMap<>();
@@ -72,14 +73,15 @@ public record Manifest(
                     c.customers(),
                     c.fraudShare(),
                     c.incidents(),
-                    mix);
+                    mix,
+                    c.incidentEvery());
         }
 
         public SimulationConfig toConfig() {
             Map<Typology, Double> mix = new EnumMap<>(Typology.class);
             typologyMix.forEach((name, w) -> mix.put(Typology.fromWireName(name), w));
             return new SimulationConfig(
-                    seed, from, duration, peakRate, merchants, customers, fraudShare, incidents, mix);
+                    seed, from, duration, peakRate, merchants, customers, fraudShare, incidents, mix, incidentEvery);
         }
     }
 

@@ -104,6 +104,14 @@ public final class SimulateCommand implements Callable<Integer> {
     private int incidents;
 
     @Option(
+            names = "--incident-every",
+            paramLabel = "DURATION",
+            description = "instead of --incidents placed at random, an incident that recurs: the first a quarter of"
+                    + " this after the start, then one every this long, each for half of it (at most 6 minutes), on"
+                    + " the largest merchants in turn (e.g. 10m; at least 2m)")
+    private String incidentEvery;
+
+    @Option(
             names = "--backfill",
             description = "send as fast as Vigil takes it, instead of pacing items by their event time")
     private boolean backfill;
@@ -166,6 +174,10 @@ public final class SimulateCommand implements Callable<Integer> {
             config = apply(config, "--mix", c -> c.withTypologyMix(SimulateOptions.mix(mix)));
         }
         config = apply(config, "--incidents", c -> c.withIncidents(incidents));
+        if (incidentEvery != null) {
+            config = apply(
+                    config, "--incident-every", c -> c.withIncidentEvery(SimulateOptions.duration(incidentEvery)));
+        }
         config = apply(
                 config,
                 "--customers",

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param fraudShare the share of transactions that belong to an injected fraud case
  * @param incidents how many integration incidents (a drop of authorization success) are injected
  * @param typologyMix relative number of fraud cases of each typology; a typology left out is not injected
+ * @param incidentEvery when not {@code null}, incidents recur: one starts a quarter of this after the start and then
+ *     one every this long, each for half of it (at most 6 minutes), in place of the {@code incidents} placed at random
  */
 public record SimulationConfig(
         long seed,
@@ -35,7 +37,8 @@ public record SimulationConfig(
         int customers,
         double fraudShare,
         int incidents,
-        Map<Typology, Double> typologyMix) {
+        Map<Typology, Double> typologyMix,
+        Duration incidentEvery) {
 
     public static final long DEFAULT_SEED = 42;
     public static final Duration DEFAULT_DURATION = Duration.ofMinutes(10);
@@ -86,6 +89,31 @@ public record SimulationConfig(
             throw new IllegalArgumentException("the fraud mix needs at least one typology with a weight above 0");
         }
         typologyMix = Collections.unmodifiableMap(mix);
+        if (incidentEvery != null
+                && (incidentEvery.compareTo(Duration.ofMinutes(2)) < 0 || incidentEvery.compareTo(duration) > 0)) {
+            throw new IllegalArgumentException(
+                    "incidents must recur every 2 minutes or more, and within the duration, got " + incidentEvery);
+        }
+    }
+
+    /** As before recurring incidents existed: incidents placed at random. */
+    public SimulationConfig(
+            long seed,
+            Instant from,
+            Duration duration,
+            double peakRate,
+            int merchants,
+            int customers,
+            double fraudShare,
+            int incidents,
+            Map<Typology, Double> typologyMix) {
+        this(seed, from, duration, peakRate, merchants, customers, fraudShare, incidents, typologyMix, null);
+    }
+
+    /** Incidents recurring every {@code value} ({@code null}: placed at random, as many as {@code incidents}). */
+    public SimulationConfig withIncidentEvery(Duration value) {
+        return new SimulationConfig(
+                seed, from, duration, peakRate, merchants, customers, fraudShare, incidents, typologyMix, value);
     }
 
     /** The defaults of {@code ./vigil simulate}, starting at the given instant. */
@@ -104,46 +132,65 @@ public record SimulationConfig(
 
     public SimulationConfig withSeed(long value) {
         return new SimulationConfig(
-                value, from, duration, peakRate, merchants, customers, fraudShare, incidents, typologyMix);
+                value,
+                from,
+                duration,
+                peakRate,
+                merchants,
+                customers,
+                fraudShare,
+                incidents,
+                typologyMix,
+                incidentEvery);
     }
 
     public SimulationConfig withFrom(Instant value) {
         return new SimulationConfig(
-                seed, value, duration, peakRate, merchants, customers, fraudShare, incidents, typologyMix);
+                seed,
+                value,
+                duration,
+                peakRate,
+                merchants,
+                customers,
+                fraudShare,
+                incidents,
+                typologyMix,
+                incidentEvery);
     }
 
     public SimulationConfig withDuration(Duration value) {
         return new SimulationConfig(
-                seed, from, value, peakRate, merchants, customers, fraudShare, incidents, typologyMix);
+                seed, from, value, peakRate, merchants, customers, fraudShare, incidents, typologyMix, incidentEvery);
     }
 
     public SimulationConfig withPeakRate(double value) {
         return new SimulationConfig(
-                seed, from, duration, value, merchants, customers, fraudShare, incidents, typologyMix);
+                seed, from, duration, value, merchants, customers, fraudShare, incidents, typologyMix, incidentEvery);
     }
 
     public SimulationConfig withMerchants(int value) {
         return new SimulationConfig(
-                seed, from, duration, peakRate, value, customers, fraudShare, incidents, typologyMix);
+                seed, from, duration, peakRate, value, customers, fraudShare, incidents, typologyMix, incidentEvery);
     }
 
     public SimulationConfig withCustomers(int value) {
         return new SimulationConfig(
-                seed, from, duration, peakRate, merchants, value, fraudShare, incidents, typologyMix);
+                seed, from, duration, peakRate, merchants, value, fraudShare, incidents, typologyMix, incidentEvery);
     }
 
     public SimulationConfig withFraudShare(double value) {
         return new SimulationConfig(
-                seed, from, duration, peakRate, merchants, customers, value, incidents, typologyMix);
+                seed, from, duration, peakRate, merchants, customers, value, incidents, typologyMix, incidentEvery);
     }
 
     public SimulationConfig withIncidents(int value) {
         return new SimulationConfig(
-                seed, from, duration, peakRate, merchants, customers, fraudShare, value, typologyMix);
+                seed, from, duration, peakRate, merchants, customers, fraudShare, value, typologyMix, incidentEvery);
     }
 
     public SimulationConfig withTypologyMix(Map<Typology, Double> value) {
-        return new SimulationConfig(seed, from, duration, peakRate, merchants, customers, fraudShare, incidents, value);
+        return new SimulationConfig(
+                seed, from, duration, peakRate, merchants, customers, fraudShare, incidents, value, incidentEvery);
     }
 
     /** The first instant after the simulated period. */
@@ -158,7 +205,7 @@ public record SimulationConfig(
      */
     public String runTag() {
         String canonical = seed + "|" + from + "|" + duration + "|" + peakRate + "|" + merchants + "|" + customers + "|"
-                + fraudShare + "|" + incidents + "|" + typologyMix;
+                + fraudShare + "|" + incidents + "|" + typologyMix + (incidentEvery == null ? "" : "|" + incidentEvery);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 3);

@@ -226,6 +226,9 @@ public final class TrafficGenerator implements Iterable<SimulationItem> {
      * the run with room before and after it, so that a monitor has a normal rate to compare with.
      */
     private List<IncidentPlan> planIncidents() {
+        if (config.incidentEvery() != null) {
+            return recurringIncidents();
+        }
         SplittableRandom r = new SplittableRandom(Draw.mix(config.seed(), 7));
         long from = config.from().toEpochMilli();
         long duration = config.duration().toMillis();
@@ -250,6 +253,36 @@ public final class TrafficGenerator implements Iterable<SimulationItem> {
                     start,
                     Math.min(start + length, from + duration),
                     Draw.between(r, 0.1, 0.4),
+                    merchant.expectedAuthorizationRate()));
+        }
+        return List.copyOf(plans);
+    }
+
+    /**
+     * Incidents that recur every {@code incidentEvery}, the first a quarter of it after the start, each for half of it
+     * (at most 6 minutes), on the largest merchants in turn: live demo traffic that shows an alert within minutes.
+     */
+    private List<IncidentPlan> recurringIncidents() {
+        SplittableRandom r = new SplittableRandom(Draw.mix(config.seed(), 8));
+        long from = config.from().toEpochMilli();
+        long end = from + config.duration().toMillis();
+        long every = config.incidentEvery().toMillis();
+        long length = Math.min(every / 2, 6 * 60_000L);
+        List<Merchant> largest = world.merchants.subList(0, Math.min(5, world.merchants.size()));
+        List<IncidentPlan> plans = new ArrayList<>();
+        for (long start = from + every / 4; start + length <= end; start += every) {
+            Merchant merchant = largest.get(plans.size() % largest.size());
+            boolean byCountry = Draw.chance(r, 0.7);
+            String value = byCountry ? merchant.home().code() : Draw.pick(r, new String[] {"chrome", "safari"});
+            long at = start - Math.floorMod(start, 1000L);
+            plans.add(new IncidentPlan(
+                    "incident-" + (plans.size() + 1),
+                    merchant,
+                    byCountry ? IncidentPlan.COUNTRY : IncidentPlan.BROWSER,
+                    value,
+                    at,
+                    at + length,
+                    Draw.between(r, 0.05, 0.25),
                     merchant.expectedAuthorizationRate()));
         }
         return List.copyOf(plans);

@@ -53,6 +53,33 @@ class SimulationGeneratorTest {
     }
 
     @Test
+    void recurringIncidentsStartAQuarterInAndComeBackEveryPeriod() throws Exception {
+        SimulationConfig config = hour().withIncidentEvery(Duration.ofMinutes(10));
+
+        Manifest manifest = TrafficGenerator.generate(config).manifest();
+
+        assertThat(manifest.incidents()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            Manifest.Incident incident = manifest.incidents().get(i);
+            assertThat(incident.start()).isEqualTo(NOON.plusSeconds(150 + 600L * i));
+            assertThat(Duration.between(incident.start(), incident.end())).isEqualTo(Duration.ofMinutes(5));
+            assertThat(incident.authorizationsDuring())
+                    .as("incident %d has traffic", i)
+                    .isPositive();
+            assertThat((double) incident.successesDuring() / incident.authorizationsDuring())
+                    .as("incident %d: success during against outside", i)
+                    .isLessThan(0.5 * incident.successesOutside() / incident.authorizationsOutside());
+        }
+        assertThat(manifest.incidents().stream()
+                        .map(Manifest.Incident::merchantId)
+                        .distinct())
+                .as("the largest merchants in turn")
+                .hasSize(5);
+        assertThat(config.runTag()).isNotEqualTo(hour().runTag());
+        assertThat(Manifest.parse(manifest.toJson()).config().toConfig()).isEqualTo(config);
+    }
+
+    @Test
     void anotherSeedGivesAnotherStream() {
         Simulation first = TrafficGenerator.generate(hour());
         Simulation other = TrafficGenerator.generate(hour().withSeed(43));
