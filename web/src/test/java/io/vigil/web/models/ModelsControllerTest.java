@@ -40,6 +40,11 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
 
     private static ModelVersionState version(int number, State state, String approvedBy) {
+        return version(number, state, approvedBy, null);
+    }
+
+    /** A version trained by anna, from the training run given (null: imported or unknown). */
+    static ModelVersionState version(int number, State state, String approvedBy, String trainingId) {
         return new ModelVersionState(
                 new ModelVersion(
                         "risk",
@@ -54,7 +59,8 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
                         "anna",
                         ModelSource.TRAINED,
                         "anna",
-                        AT),
+                        AT,
+                        trainingId),
                 state,
                 approvedBy,
                 approvedBy == null ? null : AT);
@@ -94,7 +100,8 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
                 "anna",
                 ModelSource.TRAINED,
                 "anna",
-                AT);
+                AT,
+                null);
         answer(
                 FindModelQuery.class,
                 new ModelOverview("risk", 2, null, List.of(new ModelVersionState(withBins, State.LIVE, "apollo", AT))));
