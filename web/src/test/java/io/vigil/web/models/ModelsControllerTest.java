@@ -117,6 +117,51 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
     }
 
     @WithAndWithoutHtmx
+    void aVersionShowsItsHeadlineFiguresFirstAndTheRestOnRequest(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        Map<String, Double> metrics = new java.util.HashMap<>();
+        metrics.put("model.review.recall", 0.717);
+        metrics.put("train_rows", 1459.0);
+        metrics.put("model.auc", 0.979);
+        metrics.put("model.average_precision", 0.901);
+        metrics.put("patterns.auc", 0.5);
+        metrics.put("model.score_bin.0", 0.9);
+        ModelVersion v = version(1, State.CANDIDATE, null).version();
+        ModelVersion trained = new ModelVersion(
+                "risk",
+                1,
+                v.document(),
+                v.sha256(),
+                v.size(),
+                v.features(),
+                metrics,
+                v.trainedFrom(),
+                v.trainedTo(),
+                "anna",
+                ModelSource.TRAINED,
+                "anna",
+                AT,
+                "tr-1");
+        answer(
+                FindModelQuery.class,
+                new ModelOverview(
+                        "risk", null, null, List.of(new ModelVersionState(trained, State.CANDIDATE, null, null))));
+        answer(FindModelTrainingsQuery.class, new ModelTrainings(List.of()));
+
+        String html = render(get("/models"), htmx);
+
+        String cell = html.substring(
+                html.indexOf("class=\"metrics-list\""), html.indexOf("</td>", html.indexOf("class=\"metrics-list\"")));
+        String headline = cell.substring(0, cell.indexOf("<details"));
+        assertThat(headline)
+                .containsSubsequence("model.auc 0.979", "model.average_precision 0.901", "model.review.recall 0.717")
+                .doesNotContain("train_rows");
+        assertThat(cell.substring(cell.indexOf("<details")))
+                .containsSubsequence("model.auc 0.979", "model.review.recall 0.717", "train_rows 1459<")
+                .doesNotContain("patterns.auc", "score_bin");
+    }
+
+    @WithAndWithoutHtmx
     void aVersionWithoutItsSlicesDistributionHasNoIndex(boolean htmx) throws Exception {
         signedIn = ANALYST;
         models();
