@@ -9,6 +9,7 @@ import io.vigil.tools.simulator.Simulation;
 import io.vigil.tools.simulator.SimulationConfig;
 import io.vigil.tools.simulator.TrafficGenerator;
 import io.vigil.tools.simulator.TrafficSender;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The risk model's way from a training to the decisions, in a real browser: an analyst starts a training on the
  * model page over two simulated weeks of labelled traffic the test sends, follows its progress, reads its figures
  * beside the patterns alone with the ROC, precision-recall and importance charts drawn, and registers the model as a
- * candidate; an approver approves and promotes it, the page says it is live, and a transaction is then scored with it.
+ * candidate (the button then gives way to a link to that version, on reload too, and the API refuses the run a second
+ * time); an approver approves and promotes it, the page says it is live, and a transaction is then scored with it.
  * Each page is saved under {@code target/screenshots/ModelsBrowserIT}, the completed run in the dark scheme too.
  *
  * <p>The traffic is dated between 2020 and 2023 (ModelTrainingIT's is before 2020), at days of its own per run, so that no other test's transactions fall in its
@@ -114,7 +116,31 @@ class ModelsBrowserIT {
             Matcher number = Pattern.compile("version (\\d+)").matcher(registered);
             assertThat(number.find()).as(registered).isTrue();
             int version = Integer.parseInt(number.group(1));
+            // the button gave way to a link to the version, so a second click cannot register another one
+            browser.awaitText("#training-registered", "version " + version);
+            assertThat(browser.findAll("#training-register")).isEmpty();
+            assertThat(browser.find("#training-registered a").getAttribute("href"))
+                    .endsWith("/models#version-" + version);
             browser.screenshot("registered-as-candidate");
+            // reloaded, the run still links to its version
+            String runPage = browser.path();
+            String trainingId = runPage.substring(runPage.lastIndexOf('/') + 1);
+            browser.open(runPage);
+            browser.awaitText("#training-registered", "version " + version);
+            assertThat(browser.findAll("#training-register")).isEmpty();
+            browser.screenshot("registered-run-reloaded");
+            // and the API refuses to register the run again, naming the version
+            HttpResponse<String> again = PatternApi.call(
+                    vigil,
+                    "POST",
+                    "/api/v1/models/trainings/" + trainingId + "/register",
+                    VigilProcess.LOCAL_KEY,
+                    "{\"comment\": \"once more\"}");
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+            assertThat(again.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(again.body()).path("detail").asText())
+                    .contains("training " + trainingId + " is registered already, as version " + version);
             browser.open("/models");
             assertThat(browser.awaitText("tr[data-version='" + version + "']", "candidate")
                             .getText())

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What is known of a model version besides its file: the feature names in the model's input order, its evaluation
  * metrics (AUC, average precision, ...), the time range it was trained on, who trained it and where, and sample rows
- * with the trainer's own predictions (which Vigil must reproduce; may be empty for a model Vigil trained).
+ * with the trainer's own predictions (which Vigil must reproduce; may be empty for a model Vigil trained), and the Vigil training run it came from
+ * (null for an imported model): a run's model is registered once.
  */
 public record ModelCandidate(
         List<String> features,
@@ -16,7 +17,8 @@ public record ModelCandidate(
         Instant trainedTo,
         String trainedBy,
         ModelSource source,
-        List<ModelSample> samples) {
+        List<ModelSample> samples,
+        String trainingId) {
 
     public ModelCandidate {
         features = features == null ? List.of() : List.copyOf(features);

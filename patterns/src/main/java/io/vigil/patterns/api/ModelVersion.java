@@ -11,6 +11,8 @@ import java.util.Map;
  * @param document the pattern store document holding this version and its file
  * @param sha256 of the model file, hex
  * @param size of the model file in bytes
+ * @param trainingId the Vigil training run whose model this is; null for an imported model (and for versions
+ *     registered before runs were recorded)
  */
 public record ModelVersion(
         String modelId,
@@ -25,7 +27,8 @@ public record ModelVersion(
         String trainedBy,
         ModelSource source,
         String registeredBy,
-        Instant registeredAt) {
+        Instant registeredAt,
+        String trainingId) {
 
     /** The model Vigil scores with: the API and the console manage this one. */
     public static final String RISK = "risk";

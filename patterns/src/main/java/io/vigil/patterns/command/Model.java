@@ -27,9 +27,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
@@ -46,7 +48,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * it approves it; an approved version is promoted to live (one at a time; its probability becomes the decision's
  * score) or put in shadow (at most one; scored on live traffic and recorded, never decides). A rollback makes the
  * version live before the current one live again, or, from the first version ever live, leaves no model live (scoring
- * goes back to the patterns alone). Who acts is the command's {@value #ACTOR} metadata.
+ * goes back to the patterns alone). A training run's model is registered once: a second registration of the same run
+ * is refused, naming the version it became. Who acts is the command's {@value #ACTOR} metadata.
  */
 @Aggregate
 class Model {
@@ -58,6 +61,8 @@ class Model {
 
     private final TreeMap<Integer, ModelVersion> versions = new TreeMap<>();
     private final Set<Integer> approved = new HashSet<>();
+    /** The version each training run's model became: a run is registered once. */
+    private final Map<String, Integer> trainings = new HashMap<>();
     /** The versions made live, the current one last; a rollback removes the last. */
     private final Deque<Integer> liveHistory = new ArrayDeque<>();
 
@@ -86,6 +91,12 @@ class Model {
             problems.addAll(candidateProblems(candidate));
         }
         addCommentProblem(problems, command.comment());
+        if (candidate != null && candidate.trainingId() != null && trainings.containsKey(candidate.trainingId())) {
+            throw new ModelRuleException(
+                    command.modelId(),
+                    "training " + candidate.trainingId() + " is registered already, as version "
+                            + trainings.get(candidate.trainingId()));
+        }
         if (problems.isEmpty()) {
             problems.addAll(check.problems(file, candidate.features(), candidate.samples()));
         }
@@ -108,7 +119,8 @@ class Model {
                 candidate.trainedBy(),
                 candidate.source(),
                 by,
-                at);
+                at,
+                candidate.trainingId());
         files.store(version, file);
         apply(new ModelRegisteredEvent(command.modelId(), version, by, at, Steps.comment(command.comment())));
         return number;
@@ -214,6 +226,9 @@ class Model {
     void on(ModelRegisteredEvent event) {
         modelId = event.modelId();
         versions.put(event.version().number(), event.version());
+        if (event.version().trainingId() != null) {
+            trainings.put(event.version().trainingId(), event.version().number());
+        }
     }
 
     @EventSourcingHandler

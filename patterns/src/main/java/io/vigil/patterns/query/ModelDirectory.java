@@ -98,8 +98,8 @@ class ModelDirectory {
     private void insert(ModelVersion v) {
         jdbc.update(
                 "INSERT INTO model_version (model_id, number, state, document, sha256, size, features, metrics,"
-                        + " trained_from, trained_to, trained_by, source, registered_by, registered_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id, number) DO NOTHING",
+                        + " trained_from, trained_to, trained_by, source, registered_by, registered_at, training_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_id, number) DO NOTHING",
                 v.modelId(),
                 v.number(),
                 State.CANDIDATE.name(),
@@ -113,7 +113,8 @@ class ModelDirectory {
                 v.trainedBy(),
                 v.source().name(),
                 v.registeredBy(),
-                Timestamp.from(v.registeredAt()));
+                Timestamp.from(v.registeredAt()),
+                v.trainingId());
     }
 
     @QueryHandler
@@ -124,7 +125,7 @@ class ModelDirectory {
                 query.modelId());
         List<ModelVersionState> versions = jdbc.query(
                 "SELECT number, state, document, sha256, size, features, metrics, trained_from, trained_to,"
-                        + " trained_by, source, registered_by, registered_at, approved_by, approved_at"
+                        + " trained_by, source, registered_by, registered_at, approved_by, approved_at, training_id"
                         + " FROM model_version WHERE model_id = ? ORDER BY number DESC",
                 (rs, i) -> version(query.modelId(), rs),
                 query.modelId());
@@ -146,7 +147,8 @@ class ModelDirectory {
                 rs.getString("trained_by"),
                 ModelSource.valueOf(rs.getString("source")),
                 rs.getString("registered_by"),
-                instant(rs.getTimestamp("registered_at")));
+                instant(rs.getTimestamp("registered_at")),
+                rs.getString("training_id"));
         return new ModelVersionState(
                 version,
                 State.valueOf(rs.getString("state")),

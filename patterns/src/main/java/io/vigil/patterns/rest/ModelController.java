@@ -102,7 +102,8 @@ class ModelController {
                 request.trainedTo(),
                 request.trainedBy(),
                 ModelSource.IMPORTED,
-                request.samples());
+                request.samples(),
+                null);
         int version = commands.sendAndWait(new RegisterModelCommand(MODEL, file, candidate, request.comment()));
         return ResponseEntity.created(URI.create("/api/v1/models/" + version)).body(get(version));
     }

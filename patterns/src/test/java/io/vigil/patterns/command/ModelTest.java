@@ -69,7 +69,7 @@ class ModelTest {
     }
 
     private static ModelCandidate candidate(String trainer, List<String> features, List<ModelSample> samples) {
-        return new ModelCandidate(features, Map.of("auc", 0.91), FROM, TO, trainer, ModelSource.TRAINED, samples);
+        return new ModelCandidate(features, Map.of("auc", 0.91), FROM, TO, trainer, ModelSource.TRAINED, samples, null);
     }
 
     private static ModelCandidate candidate(String trainer) {
@@ -90,7 +90,8 @@ class ModelTest {
                 trainer,
                 ModelSource.TRAINED,
                 registeredBy,
-                now);
+                now,
+                null);
     }
 
     private ModelRegisteredEvent registered(int number) {
@@ -117,6 +118,70 @@ class ModelTest {
                 .when(new RegisterModelCommand(ID, FILE, candidate("ann"), null), ANN)
                 .expectResultMessagePayload(2)
                 .expectEvents(new ModelRegisteredEvent(ID, version(2, "ann", "ann"), "ann", now, ""));
+    }
+
+    private ModelCandidate fromTraining(String trainingId) {
+        return new ModelCandidate(
+                List.of("amount", "hour"),
+                Map.of("auc", 0.91),
+                FROM,
+                TO,
+                "ann",
+                ModelSource.TRAINED,
+                List.of(),
+                trainingId);
+    }
+
+    private ModelRegisteredEvent registeredFrom(int number, String trainingId) {
+        ModelVersion v = version(number, "ann", "ann");
+        return new ModelRegisteredEvent(
+                ID,
+                new ModelVersion(
+                        ID,
+                        number,
+                        v.document(),
+                        v.sha256(),
+                        v.size(),
+                        v.features(),
+                        v.metrics(),
+                        FROM,
+                        TO,
+                        "ann",
+                        ModelSource.TRAINED,
+                        "ann",
+                        now,
+                        trainingId),
+                "ann",
+                now,
+                "");
+    }
+
+    @Test
+    void canRegisterATrainingRunsModelRememberingTheRun() {
+        fixture.given(registered(1))
+                .when(new RegisterModelCommand(ID, FILE, fromTraining("tr-7"), null), ANN)
+                .expectResultMessagePayload(2)
+                .expectEvents(registeredFrom(2, "tr-7"));
+    }
+
+    @Test
+    void cannotRegisterTheSameTrainingRunTwice() {
+        fixture.given(registeredFrom(1, "tr-7"), registered(2))
+                .when(new RegisterModelCommand(ID, FILE, fromTraining("tr-7"), "again"), BOB)
+                .expectException(ModelRuleException.class)
+                .expectExceptionMessage("model risk: training tr-7 is registered already, as version 1")
+                .expectNoEvents();
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void canRegisterAnotherTrainingRunAndTheSameImportedFileAgain() {
+        fixture.given(registeredFrom(1, "tr-7"), registered(2))
+                .when(new RegisterModelCommand(ID, FILE, fromTraining("tr-8"), null), ANN)
+                .expectResultMessagePayload(3);
+        fixture.given(registeredFrom(1, "tr-7"), registered(2))
+                .when(new RegisterModelCommand(ID, FILE, candidate("ann"), null), ANN)
+                .expectResultMessagePayload(3);
     }
 
     @Test

@@ -42,7 +42,7 @@ public record TrainedModel(
 
     /**
      * What the model store registers of a completed run (with {@code RegisterModelCommand}): its features, held-out
-     * figures ({@link TrainingMetrics#flat()}), window and trainer; no samples, as Vigil trained it itself.
+     * figures ({@link TrainingMetrics#flat()}), window, trainer and this run's id (the store registers a run once); no samples, as Vigil trained it itself.
      */
     public ModelCandidate candidate() {
         return new ModelCandidate(
@@ -52,6 +52,7 @@ public record TrainedModel(
                 to,
                 startedBy,
                 ModelSource.TRAINED,
-                List.of());
+                List.of(),
+                trainingId);
     }
 }

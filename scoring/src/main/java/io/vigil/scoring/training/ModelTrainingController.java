@@ -1,5 +1,7 @@
 package io.vigil.scoring.training;
 
+import io.vigil.patterns.api.ModelInvalidException;
+import io.vigil.patterns.api.ModelRuleException;
 import io.vigil.patterns.api.ModelVersion;
 import io.vigil.patterns.api.RegisterModelCommand;
 import io.vigil.scoring.api.CancelModelTrainingCommand;
@@ -127,7 +129,8 @@ class ModelTrainingController {
     /**
      * Registers a completed run's model as a candidate version of the risk model, with the run's features, window,
      * trainer and held-out metrics; an approver other than the trainer then approves and promotes it
-     * ({@code /api/v1/models/{version}/approve}).
+     * ({@code /api/v1/models/{version}/approve}). A run is registered once: registering it again is a {@code 409}
+     * naming the version it became.
      */
     @PostMapping(path = "/trainings/{id}/register", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> register(
@@ -195,6 +198,26 @@ class ModelTrainingController {
             answer.header(HttpHeaders.RETRY_AFTER, "60");
         }
         return answer.body(problem);
+    }
+
+    /** A run registered already (or another lifecycle rule): 409, nothing registered. */
+    @ExceptionHandler(ModelRuleException.class)
+    ResponseEntity<ProblemDetail> conflict(ModelRuleException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("/problems/conflict"));
+        problem.setTitle("Not allowed in the model's state");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** The model store refused the run's model: 422 naming each problem. */
+    @ExceptionHandler(ModelInvalidException.class)
+    ResponseEntity<ProblemDetail> refusedModel(ModelInvalidException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("/problems/model-refused"));
+        problem.setTitle("Model refused");
+        problem.setProperty(
+                "errors", e.problems().stream().map(p -> Map.of("message", p)).toList());
+        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     @ExceptionHandler(NotFound.class)

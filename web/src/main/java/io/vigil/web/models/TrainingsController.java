@@ -1,9 +1,12 @@
 package io.vigil.web.models;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.vigil.patterns.api.FindModelQuery;
 import io.vigil.patterns.api.ModelInvalidException;
+import io.vigil.patterns.api.ModelOverview;
 import io.vigil.patterns.api.ModelRuleException;
 import io.vigil.patterns.api.ModelVersion;
+import io.vigil.patterns.api.ModelVersionState;
 import io.vigil.patterns.api.RegisterModelCommand;
 import io.vigil.scoring.api.CancelModelTrainingCommand;
 import io.vigil.scoring.api.FindModelTrainingQuery;
@@ -42,7 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * page shows its progress (polled through htmx every second while it runs) with a cancel button, then its held-out
  * figures beside the model live when it trained and the patterns alone, the ROC and precision-recall curves, the
  * feature importance, and the button that registers its model as a candidate version (which an approver other than
- * the trainer approves on the model page). The command bus stamps who started and registered it.
+ * the trainer approves on the model page); once registered, a link to that version takes the button's place, as a
+ * run is registered once. The command bus stamps who started and registered it.
  */
 @Controller
 @RequestMapping("/models/trainings")
@@ -67,7 +71,25 @@ class TrainingsController {
             return htmx.isHtmxRequest() ? "error/console :: message" : "error/console";
         }
         model.addAttribute("run", TrainingView.of(run.get()));
+        if (!model.containsAttribute("registered") && run.get().status() == ModelTrainingStatus.COMPLETED) {
+            model.addAttribute("registered", registeredVersion(id));
+        }
         return htmx.isHtmxRequest() ? RUN + " :: run" : RUN;
+    }
+
+    /** The risk model version this run's model became; null while it is not registered. */
+    private Integer registeredVersion(String trainingId) {
+        ModelOverview overview = queries.query(
+                        new FindModelQuery(ModelVersion.RISK), ResponseTypes.instanceOf(ModelOverview.class))
+                .join();
+        return overview == null
+                ? null
+                : overview.versions().stream()
+                        .map(ModelVersionState::version)
+                        .filter(v -> trainingId.equals(v.trainingId()))
+                        .map(ModelVersion::number)
+                        .findFirst()
+                        .orElse(null);
     }
 
     /**
@@ -166,6 +188,7 @@ class TrainingsController {
                         comment.isBlank() ? "trained by " + id : comment.strip()));
                 message = "Registered as candidate version " + version
                         + ": an approver other than you approves it on the model page.";
+                model.addAttribute("registered", version);
             } catch (ModelRuleException | ModelInvalidException e) {
                 error = "Not registered: " + e.getMessage() + ".";
             }

@@ -40,6 +40,11 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
     private static final Instant AT = Instant.parse("2026-11-29T10:00:00Z");
 
     private static ModelVersionState version(int number, State state, String approvedBy) {
+        return version(number, state, approvedBy, null);
+    }
+
+    /** A version trained by anna, from the training run given (null: imported or unknown). */
+    static ModelVersionState version(int number, State state, String approvedBy, String trainingId) {
         return new ModelVersionState(
                 new ModelVersion(
                         "risk",
@@ -54,7 +59,8 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
                         "anna",
                         ModelSource.TRAINED,
                         "anna",
-                        AT),
+                        AT,
+                        trainingId),
                 state,
                 approvedBy,
                 approvedBy == null ? null : AT);
@@ -94,7 +100,8 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
                 "anna",
                 ModelSource.TRAINED,
                 "anna",
-                AT);
+                AT,
+                null);
         answer(
                 FindModelQuery.class,
                 new ModelOverview("risk", 2, null, List.of(new ModelVersionState(withBins, State.LIVE, "apollo", AT))));
@@ -107,6 +114,51 @@ class ModelsControllerTest extends ConsoleMvcTestSupport {
         assertThat(html)
                 .contains("Stability of version <span>2</span>", "0.169", "a moderate shift", "100</span> decisions");
         assertThat(html).doesNotContain("model.score_bin");
+    }
+
+    @WithAndWithoutHtmx
+    void aVersionShowsItsHeadlineFiguresFirstAndTheRestOnRequest(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        Map<String, Double> metrics = new java.util.HashMap<>();
+        metrics.put("model.review.recall", 0.717);
+        metrics.put("train_rows", 1459.0);
+        metrics.put("model.auc", 0.979);
+        metrics.put("model.average_precision", 0.901);
+        metrics.put("patterns.auc", 0.5);
+        metrics.put("model.score_bin.0", 0.9);
+        ModelVersion v = version(1, State.CANDIDATE, null).version();
+        ModelVersion trained = new ModelVersion(
+                "risk",
+                1,
+                v.document(),
+                v.sha256(),
+                v.size(),
+                v.features(),
+                metrics,
+                v.trainedFrom(),
+                v.trainedTo(),
+                "anna",
+                ModelSource.TRAINED,
+                "anna",
+                AT,
+                "tr-1");
+        answer(
+                FindModelQuery.class,
+                new ModelOverview(
+                        "risk", null, null, List.of(new ModelVersionState(trained, State.CANDIDATE, null, null))));
+        answer(FindModelTrainingsQuery.class, new ModelTrainings(List.of()));
+
+        String html = render(get("/models"), htmx);
+
+        String cell = html.substring(
+                html.indexOf("class=\"metrics-list\""), html.indexOf("</td>", html.indexOf("class=\"metrics-list\"")));
+        String headline = cell.substring(0, cell.indexOf("<details"));
+        assertThat(headline)
+                .containsSubsequence("model.auc 0.979", "model.average_precision 0.901", "model.review.recall 0.717")
+                .doesNotContain("train_rows");
+        assertThat(cell.substring(cell.indexOf("<details")))
+                .containsSubsequence("model.auc 0.979", "model.review.recall 0.717", "train_rows 1459<")
+                .doesNotContain("patterns.auc", "score_bin");
     }
 
     @WithAndWithoutHtmx

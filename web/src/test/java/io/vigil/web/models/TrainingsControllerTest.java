@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.vigil.patterns.api.FindModelQuery;
 import io.vigil.patterns.api.ModelOverview;
+import io.vigil.patterns.api.ModelRuleException;
 import io.vigil.patterns.api.ModelSource;
+import io.vigil.patterns.api.ModelVersionState.State;
 import io.vigil.patterns.api.RegisterModelCommand;
 import io.vigil.scoring.api.CancelModelTrainingCommand;
 import io.vigil.scoring.api.FindModelTrainingQuery;
@@ -56,6 +58,11 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
     private static final Instant TO = Instant.parse("2026-11-01T00:00:00Z");
 
     static TrainedModel completed() {
+        return completed(null);
+    }
+
+    /** A completed run; {@code live} is the model that was live during its held-out slice, null for none. */
+    static TrainedModel completed(Evaluation live) {
         Evaluation model = new Evaluation(
                 1000,
                 40,
@@ -94,7 +101,7 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
                 TO.plusSeconds(60),
                 TO.plusSeconds(90),
                 List.of("tx.amount", "features.f0"),
-                new TrainingMetrics(3000, 120, model, patterns, null),
+                new TrainingMetrics(3000, 120, model, patterns, live),
                 importance,
                 "{\"learner\": {}}".getBytes(StandardCharsets.UTF_8),
                 null);
@@ -131,6 +138,23 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
         answer(FindModelTrainingQuery.class, Optional.of(run));
     }
 
+    /** The risk model's versions: version 4 came from run {@code tr-1} when {@code registered}. */
+    private void versions(boolean registered) {
+        answer(
+                FindModelQuery.class,
+                new ModelOverview(
+                        "risk",
+                        null,
+                        null,
+                        registered
+                                ? List.of(
+                                        ModelsControllerTest.version(4, State.CANDIDATE, null, "tr-1"),
+                                        ModelsControllerTest.version(3, State.CANDIDATE, null, "tr-0"),
+                                        ModelsControllerTest.version(2, State.CANDIDATE, null, null))
+                                : List.of(ModelsControllerTest.version(3, State.CANDIDATE, null, "tr-0"))));
+        answer(FindModelTrainingsQuery.class, new ModelTrainings(List.of()));
+    }
+
     @WithAndWithoutHtmx
     void aRunningTrainingShowsItsProgressPollsAndOffersCancel(boolean htmx) throws Exception {
         signedIn = ANALYST;
@@ -150,10 +174,13 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
     void aCompletedTrainingShowsItsFiguresSideBySideAndItsCharts(boolean htmx) throws Exception {
         signedIn = ANALYST;
         training(completed());
+        versions(false);
 
         String html = render(get("/models/trainings/tr-1"), htmx);
 
-        assertThat(html).doesNotContain("every 1s", "/cancel").contains("Register as candidate");
+        assertThat(html)
+                .doesNotContain("every 1s", "/cancel", "id=\"training-registered\"")
+                .contains("id=\"training-register\"", "Register as candidate");
         String metrics = section(html, "id=\"training-metrics\"");
         assertThat(metrics).contains("This model", "Patterns alone").doesNotContain("Model live then");
         assertThat(rowOf(metrics, "Average precision")).contains("0.625", "0.050");
@@ -167,6 +194,62 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
         if (!htmx) {
             assertThat(html).contains("/webjars/echarts/5.3.1/dist/echarts.min.js", "/js/model-charts.js");
         }
+    }
+
+    @WithAndWithoutHtmx
+    void theModelLiveDuringTheHeldOutSliceHasAColumnOfItsOwn(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        Evaluation live = new Evaluation(
+                1000,
+                40,
+                0.81,
+                0.333,
+                new AtThreshold(50, 60, 24, 0.4, 0.6, 777.25, 432.1),
+                new AtThreshold(80, 20, 15, 0.75, 0.375, 500, 12.5),
+                List.of(new Point(0, 0), new Point(0.2, 0.6), new Point(1, 1)),
+                List.of(new Point(0.6, 0.4), new Point(1, 0.04)),
+                List.of(800L, 100L, 50L, 10L, 10L, 10L, 10L, 5L, 3L, 2L));
+        training(completed(live));
+        versions(false);
+
+        String html = render(get("/models/trainings/tr-1"), htmx);
+
+        String metrics = section(html, "id=\"training-metrics\"");
+        // the live model's figures sit between this run's model and the patterns alone
+        assertThat(metrics)
+                .containsPattern("<th[^>]*>This model</th>\\s*<th[^>]*>Model live then</th>\\s*"
+                        + "<th[^>]*>Patterns alone</th>");
+        assertThat(cells(rowOf(metrics, ">AUC<"))).containsExactly("0.950", "0.810", "0.550");
+        assertThat(cells(rowOf(metrics, "Average precision"))).containsExactly("0.625", "0.333", "0.050");
+        assertThat(cells(rowOf(metrics, "Flagged at review (50)"))).containsExactly("42", "60", "100");
+        assertThat(cells(rowOf(metrics, "Precision at decline (80)"))).containsExactly("0.967", "0.750", "–");
+        assertThat(cells(rowOf(metrics, "Money caught at review (50)")))
+                .containsExactly("1,234.50", "777.25", "300.00");
+        assertThat(cells(rowOf(metrics, "Money wrongly stopped at decline (80)")))
+                .containsExactly("5.00", "12.50", "0.00");
+        // and its curves are drawn beside the others
+        assertThat(html).contains("&quot;name&quot;:&quot;Model live then&quot;", "[0.2,0.6]", "[0.6,0.4]");
+    }
+
+    /** The values of a figures row's cells, in column order. */
+    private static List<String> cells(String row) {
+        return java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>")
+                .matcher(row)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    @WithAndWithoutHtmx
+    void aRegisteredTrainingLinksToItsVersionInsteadOfOfferingRegistration(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        training(completed());
+        versions(true);
+
+        String html = render(get("/models/trainings/tr-1"), htmx);
+
+        assertThat(section(html, "id=\"training-registered\"")).contains("href=\"/models#version-4\"", "version 4");
+        assertThat(html).doesNotContain("id=\"training-register\"", "Register as candidate");
     }
 
     @WithAndWithoutHtmx
@@ -267,6 +350,29 @@ class TrainingsControllerTest extends ConsoleMvcTestSupport {
                 .containsEntry("model.score_bin.0", 0.9)
                 .doesNotContainKey("patterns.decline.precision");
         assertThat(html).contains("Registered as candidate version 4");
+        if (htmx) {
+            // the run's fragment comes back with a link to the version where the button was
+            assertThat(html)
+                    .contains("id=\"training-registered\"", "href=\"/models#version-4\"")
+                    .doesNotContain("id=\"training-register\"", "Register as candidate");
+        }
+    }
+
+    @WithAndWithoutHtmx
+    void aTrainingRegisteredAlreadyIsNotRegisteredAgain(boolean htmx) throws Exception {
+        signedIn = ANALYST;
+        training(completed());
+        versions(true);
+        willThrow(new ModelRuleException("risk", "training tr-1 is registered already, as version 4"))
+                .given(commands)
+                .sendAndWait(any(RegisterModelCommand.class));
+
+        String html = submit(post("/models/trainings/tr-1/register"), htmx);
+
+        assertThat(html)
+                .contains("Not registered: model risk: training tr-1 is registered already, as version 4.")
+                .contains("href=\"/models#version-4\"")
+                .doesNotContain("id=\"training-register\"");
     }
 
     @WithAndWithoutHtmx
