@@ -283,9 +283,10 @@ public final class SeasonalDetector implements BaselineDetector {
 
     /**
      * The relative drop at which one extreme minute alone is an outage: traffic bursts upwards for a minute or two
-     * (retries, batch jobs) without an incident, but a minute that loses three quarters of its traffic has lost it.
+     * (retries, batch jobs) without an incident, but a minute that loses half its traffic, far beyond its noise, has
+     * lost it.
      */
-    static final double COLLAPSE = 0.75;
+    static final double COLLAPSE = 0.5;
 
     /** Whether the minute at index 1 is extreme too, on the same side: a single extreme minute is a burst. */
     private boolean extreme(long successes, long attempts, Baseline baseline, boolean drop) {
