@@ -72,6 +72,12 @@ public final class IncidentTracker<K> {
     /** A change to an incident, with the incident as it is after the change. */
     public record Update<K>(Change change, Incident<K> incident) {}
 
+    /**
+     * Minutes after its last anomalous minute when a closed incident is forgotten: a day (the longest grain's sample)
+     * and the longest quiet period (a day), and the hour between two clean-ups.
+     */
+    private static final long FORGET_AFTER = 2 * 1440 + 60;
+
     private final int quietMinutes;
     private final Map<K, Incident<K>> latest = new HashMap<>();
     private final Map<K, Incident<K>> open = new HashMap<>();
@@ -129,7 +135,7 @@ public final class IncidentTracker<K> {
 
     /**
      * Closes the open incidents whose last anomalous minute is {@code quietMinutes} or more before
-     * {@code epochMinute}, and forgets closed incidents a day old (no grain's span reaches further back).
+     * {@code epochMinute}; once an hour, forgets closed incidents that no verdict can reopen any more (two days old).
      */
     public List<Update<K>> closeQuiet(long epochMinute) {
         List<Update<K>> closed = new ArrayList<>();
@@ -151,10 +157,9 @@ public final class IncidentTracker<K> {
                 closed.add(new Update<>(Change.CLOSED, done));
             }
         }
-        if (latest.size() > open.size()) {
-            latest.values()
-                    .removeIf(i ->
-                            !i.open() && epochMinute - i.lastAnomalousMinute() > Grain.DAY.minutes() + quietMinutes);
+        if (Math.floorMod(epochMinute, 60) == 0 && latest.size() > open.size()) {
+            // once an hour, so that a minute's cost stays with the open incidents
+            latest.values().removeIf(i -> !i.open() && epochMinute - i.lastAnomalousMinute() > FORGET_AFTER);
         }
         return closed;
     }
