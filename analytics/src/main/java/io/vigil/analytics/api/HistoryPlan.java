@@ -24,6 +24,19 @@ public record HistoryPlan(int persistence, int halfWindow, List<Integer> days, i
      */
     public static final HistoryPlan DEFAULT = new HistoryPlan(3, 2, List.of(1, 2, 3, 7, 14, 21, 28), 10);
 
+    /**
+     * The plan of each coarser grain, in samples of that grain. Five minutes: two in a row must deviate, against the same
+     * five minutes and the five either side on the history days, or the 20 minutes before for a series without a day
+     * of history. An hour: the same hour on the history days, alone (an hour either side is another part of the daily
+     * cycle), one hour enough. A day: the same weekday of the last four weeks only (Saturday is not Friday), one day
+     * enough, nothing judged before a week of history.
+     */
+    private static final HistoryPlan FIVE_MINUTES = new HistoryPlan(2, 1, List.of(1, 2, 3, 7, 14, 21, 28), 4);
+
+    private static final HistoryPlan HOUR = new HistoryPlan(1, 0, List.of(1, 2, 3, 7, 14, 21, 28), 0);
+
+    private static final HistoryPlan DAY_GRAIN = new HistoryPlan(1, 0, List.of(7, 14, 21, 28), 0);
+
     private static final long DAY = 86_400;
 
     public HistoryPlan {
@@ -40,6 +53,16 @@ public record HistoryPlan(int persistence, int halfWindow, List<Integer> days, i
         if (recent < 0 || recent > 120) {
             throw new IllegalArgumentException("recent must be 0 to 120 minutes, got " + recent);
         }
+    }
+
+    /** The default plan of a grain: {@link #DEFAULT} for minutes, see the constants above for the others. */
+    public static HistoryPlan forGrain(Grain grain) {
+        return switch (grain) {
+            case MINUTE -> DEFAULT;
+            case FIVE_MINUTES -> FIVE_MINUTES;
+            case HOUR -> HOUR;
+            case DAY -> DAY_GRAIN;
+        };
     }
 
     /** The same plan with another persistence. */
@@ -85,6 +108,29 @@ public record HistoryPlan(int persistence, int halfWindow, List<Integer> days, i
         }
         for (int i = 0; i < recent; i++) {
             offsets[at++] = 60L * (persistence + i);
+        }
+        return offsets;
+    }
+
+    /**
+     * How many samples of {@code grain} before the judged one each sample read is, in the order of {@link #offsets()}:
+     * the persistence samples (0, 1, …), then each history day's window (the same sample {@code day × }
+     * {@link Grain#perDay()} back, and the {@code halfWindow} samples either side of it), then the recent samples. For
+     * {@link Grain#MINUTE} these are {@link #offsets()} in minutes.
+     */
+    public long[] offsets(Grain grain) {
+        long[] offsets = new long[size()];
+        for (int i = 0; i < persistence; i++) {
+            offsets[i] = i;
+        }
+        int at = persistence;
+        for (int day : days) {
+            for (int j = -halfWindow; j <= halfWindow; j++) {
+                offsets[at++] = (long) day * grain.perDay() - j;
+            }
+        }
+        for (int i = 0; i < recent; i++) {
+            offsets[at++] = persistence + i;
         }
         return offsets;
     }

@@ -18,6 +18,8 @@ package io.vigil.analytics.api;
  * @param score {@code min(100, -10 * log10(pValue))}: 0 for no evidence, 40 at p = 1e-4, 100 at p = 1e-10 or less; a
  *     number people can sort alerts by without reading p-values
  * @param volume the current minute's attempts (for a count, the count itself); 0 when it had no data
+ * @param grain the grain judged: with a coarser grain than {@link Grain#MINUTE}, "minute" above reads as one sample of
+ *     that grain (value, expected and volume are then sums over its minutes, or its rate)
  */
 public record Verdict(
         boolean anomalous,
@@ -27,7 +29,32 @@ public record Verdict(
         Reference reference,
         double pValue,
         double score,
-        long volume) {
+        long volume,
+        Grain grain) {
+
+    public Verdict {
+        java.util.Objects.requireNonNull(grain, "grain");
+    }
+
+    /** A verdict on one minute ({@link Grain#MINUTE}). */
+    public Verdict(
+            boolean anomalous,
+            Direction observed,
+            double value,
+            double expected,
+            Reference reference,
+            double pValue,
+            double score,
+            long volume) {
+        this(anomalous, observed, value, expected, reference, pValue, score, volume, Grain.MINUTE);
+    }
+
+    /** The same verdict about a sample of {@code other}. */
+    public Verdict withGrain(Grain other) {
+        return other == grain
+                ? this
+                : new Verdict(anomalous, observed, value, expected, reference, pValue, score, volume, other);
+    }
 
     /** The verdict when there is not enough evidence to test: never anomalous. */
     public static Verdict inconclusive(double value, long volume) {

@@ -2,6 +2,7 @@ package io.vigil.analytics.detect;
 
 import io.vigil.analytics.api.BaselineDetector;
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.Grain;
 import io.vigil.analytics.api.HistoryPlan;
 import io.vigil.analytics.api.Reference;
 import io.vigil.analytics.api.SampleKind;
@@ -58,9 +59,26 @@ public final class SeasonalDetector implements BaselineDetector {
     private final double minRelativeChange;
     private final int[] weekly;
     private final int[] daily;
+    private final Grain grain;
 
+    /** A detector of minutes. */
     public SeasonalDetector(
             SampleKind kind, Direction direction, Sensitivity sensitivity, long minVolume, HistoryPlan plan) {
+        this(kind, direction, sensitivity, minVolume, plan, Grain.MINUTE);
+    }
+
+    /**
+     * A detector of samples of {@code grain} (sums of its minutes), reading the samples {@code plan} names in that
+     * grain's units ({@link HistoryPlan#offsets(Grain)}).
+     */
+    public SeasonalDetector(
+            SampleKind kind,
+            Direction direction,
+            Sensitivity sensitivity,
+            long minVolume,
+            HistoryPlan plan,
+            Grain grain) {
+        this.grain = Objects.requireNonNull(grain, "grain");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.direction = Objects.requireNonNull(direction, "direction");
         this.sensitivity = Objects.requireNonNull(sensitivity, "sensitivity");
@@ -70,8 +88,8 @@ public final class SeasonalDetector implements BaselineDetector {
         }
         this.minVolume = minVolume;
         this.minCurrentAttempts = Math.max(1, (kind.defaultMinVolume() + 4) / 5);
-        this.windowPValue = windowPValue(sensitivity);
-        this.extremePValue = extremePValue(sensitivity);
+        this.windowPValue = windowPValue(sensitivity) * grainLevel(grain);
+        this.extremePValue = extremePValue(sensitivity) * grainLevel(grain);
         this.minRelativeChange = SeriesDetector.minRelativeChange(sensitivity);
         List<Integer> days = plan.days();
         this.weekly = indexes(days, true);
@@ -93,6 +111,20 @@ public final class SeasonalDetector implements BaselineDetector {
         };
     }
 
+    /**
+     * How much higher a coarser grain's p-value levels are than the minute's. A series is tested 1,440 times a day at
+     * minute grain and once at day grain, so the same per-day budget of false alarms would allow a day's test a level
+     * 1,440 times the minute's; the coarser grains get a small part of that (10 for the hour, 100 for the day) so that
+     * all four together stay within the minute grain's budget, and the five minutes none.
+     */
+    public static double grainLevel(Grain grain) {
+        return switch (grain) {
+            case MINUTE, FIVE_MINUTES -> 1;
+            case HOUR -> 10;
+            case DAY -> 100;
+        };
+    }
+
     /** The one-sided p-value below which one minute alone raises an alert. */
     public static double extremePValue(Sensitivity sensitivity) {
         return switch (sensitivity) {
@@ -105,6 +137,19 @@ public final class SeasonalDetector implements BaselineDetector {
     @Override
     public HistoryPlan plan() {
         return plan;
+    }
+
+    @Override
+    public Grain grain() {
+        return grain;
+    }
+
+    @Override
+    public BaselineDetector atGrain(Grain other) {
+        if (other == grain) {
+            return this;
+        }
+        return new SeasonalDetector(kind, direction, sensitivity, minVolume, HistoryPlan.forGrain(other), other);
     }
 
     /**
@@ -128,14 +173,23 @@ public final class SeasonalDetector implements BaselineDetector {
             return (1 + 1.0 / samples) * spreadWidening();
         }
 
-        /** The part of {@link #widening()} for the spread alone. */
+        /**
+         * The part of {@link #widening()} for the spread alone. With one sample a day (an hour or a day grain) nothing
+         * is estimated within days (the within variance is the count's own, Poisson's); the spread is then the
+         * day-to-day variance, from {@code days - 1} degrees of freedom and the prior's {@link #PRIOR_DAYS}.
+         */
         double spreadWidening() {
-            return 1 + 4.0 / Math.max(1, samples - days);
+            double df = samples > days ? samples - days : days - 1 + PRIOR_DAYS;
+            return 1 + 4.0 / Math.max(1, df);
         }
     }
 
     @Override
     public Verdict evaluate(long[] successes, long[] attempts) {
+        return judge(successes, attempts).withGrain(grain);
+    }
+
+    private Verdict judge(long[] successes, long[] attempts) {
         check(successes, attempts);
         double value = value(successes[0], attempts[0]);
         long volume = Math.max(0, attempts[0]);
@@ -150,7 +204,11 @@ public final class SeasonalDetector implements BaselineDetector {
             case BOTH -> value <= expected;
         };
         double pValue = pValue(successes[0], attempts[0], 1, baseline, drop);
-        boolean anomalous = pValue < extremePValue && relativeChange(value, expected, drop) >= minRelativeChange;
+        boolean anomalous = pValue < extremePValue
+                && relativeChange(value, expected, drop) >= minRelativeChange
+                && (plan.persistence() == 1
+                        || (drop && relativeChange(value, expected, true) >= COLLAPSE)
+                        || extreme(successes[1], attempts[1], baseline, drop));
         if (!anomalous && plan.persistence() > 1) {
             // the last `persistence` minutes as one: each clearly on the tested side (half the relative change),
             // together
@@ -160,7 +218,9 @@ public final class SeasonalDetector implements BaselineDetector {
             boolean sameSide = true;
             for (int i = 0; i < plan.persistence() && sameSide; i++) {
                 double v = value(successes[i], attempts[i]);
-                sameSide = testable(attempts[i]) && relativeChange(v, expected, drop) >= minRelativeChange / 2;
+                sameSide = testable(attempts[i])
+                        && relativeChange(v, expected, drop) >= minRelativeChange / 2
+                        && pValue(successes[i], attempts[i], 1, baseline, drop) < EACH_MINUTE;
                 s += successes[i];
                 a += Math.max(0, attempts[i]);
             }
@@ -221,6 +281,32 @@ public final class SeasonalDetector implements BaselineDetector {
         return pValue(s, a, LONG_WINDOW, baseline, drop);
     }
 
+    /**
+     * The relative drop at which one extreme minute alone is an outage: traffic bursts upwards for a minute or two
+     * (retries, batch jobs) without an incident, but a minute that loses half its traffic, far beyond its noise, has
+     * lost it.
+     */
+    static final double COLLAPSE = 0.5;
+
+    /** Whether the minute at index 1 is extreme too, on the same side: a single extreme minute is a burst. */
+    private boolean extreme(long successes, long attempts, Baseline baseline, boolean drop) {
+        return testable(attempts)
+                && pValue(successes, attempts, 1, baseline, drop) < extremePValue
+                && relativeChange(value(successes, attempts), baseline.expected(), drop) >= minRelativeChange;
+    }
+
+    /**
+     * The one-sided p-value each minute of the persistence window must stay below on its own: a burst of one or two
+     * minutes beside an ordinary high minute is not three deviating minutes.
+     */
+    static final double EACH_MINUTE = 0.01;
+
+    /**
+     * The fewest samples a baseline leaves outliers out of: the median and deviation of five minutes of one day are
+     * too rough to tell an outlier from over-dispersed noise, and leaving out the high ones biases the baseline low.
+     */
+    static final int OUTLIER_MIN_SAMPLES = 10;
+
     /** Minutes of the long window: see {@link #longWindowPValue}. */
     static final int LONG_WINDOW = 10;
 
@@ -269,7 +355,7 @@ public final class SeasonalDetector implements BaselineDetector {
 
     /**
      * The baseline from the weekly days that have data, or while no weekly day has, the daily ones and the recent
-     * minutes (the level of today, as one more day); null when there are fewer than three samples or their attempts together stay below {@code minVolume}. A day has data when any
+     * minutes (the level of today, as one more day); null when there are fewer than {@link #minSamples()} samples or their attempts together stay below {@code minVolume}. A day has data when any
      * minute of its window had attempts: the rollups cannot tell a quiet minute from one before the series existed.
      */
     Baseline baseline(long[] successes, long[] attempts) {
@@ -287,11 +373,21 @@ public final class SeasonalDetector implements BaselineDetector {
         for (int i = 0; i < n; i++) {
             total += a[i];
         }
-        if (n < 3 || total < minVolume) {
+        if (n < minSamples() || total < minVolume) {
             return null;
         }
         boolean[] keep = kept(values, a, n);
         return kind == SampleKind.COUNT ? countBaseline(a, day, keep, n) : rateBaseline(s, a, day, keep, n);
+    }
+
+    /**
+     * The fewest samples a baseline needs: 3, or 1 when a plan reads one sample a day (an hour or a day grain, the same
+     * hour or weekday one week back). Its spread then comes from the count's own noise and the prior day-to-day
+     * variation alone, widened for knowing no better, until more weeks are there; mixing in the last days instead
+     * would compare a Monday with a Sunday.
+     */
+    private int minSamples() {
+        return plan.window() == 1 ? 1 : 3;
     }
 
     private int collect(
@@ -341,6 +437,10 @@ public final class SeasonalDetector implements BaselineDetector {
         double median = median(values, n);
         double mad = 1.4826 * mad(values, n, median);
         boolean[] keep = new boolean[n];
+        if (n < OUTLIER_MIN_SAMPLES) {
+            Arrays.fill(keep, true);
+            return keep;
+        }
         for (int i = 0; i < n; i++) {
             double noise = kind == SampleKind.COUNT
                     ? Math.max(1, Math.sqrt(median))
@@ -410,7 +510,7 @@ public final class SeasonalDetector implements BaselineDetector {
                 kept++;
             }
         }
-        if (attempts < minVolume || kept < 3) {
+        if (attempts < minVolume || kept < minSamples()) {
             return null;
         }
         double rate = (successes + 0.5) / (attempts + 1.0);
@@ -518,6 +618,8 @@ public final class SeasonalDetector implements BaselineDetector {
     @Override
     public String toString() {
         return "SeasonalDetector[" + kind + ", " + direction.wireName() + ", " + sensitivity.wireName() + ", minVolume "
-                + minVolume + ", persistence " + plan.persistence() + "]";
+                + minVolume + ", persistence " + plan.persistence()
+                + (grain == Grain.MINUTE ? "" : ", " + grain.wireName())
+                + "]";
     }
 }

@@ -76,6 +76,18 @@ final class Traffic {
         return counts;
     }
 
+    /**
+     * The counts with minutes [from, to) drawn again, Poisson, at {@code factor} times the cycle between low and high:
+     * an incident.
+     */
+    static long[] scaled(long[] counts, double low, double high, int from, int to, double factor) {
+        Random random = new Random(from * 31L + to);
+        for (int m = from; m < to; m++) {
+            counts[m] = poisson(random, factor * cycle(m, low, high));
+        }
+        return counts;
+    }
+
     static BaselineDetector seasonal(Direction direction, Sensitivity sensitivity) {
         return BaselineDetector.of(SampleKind.COUNT, direction, sensitivity, null);
     }

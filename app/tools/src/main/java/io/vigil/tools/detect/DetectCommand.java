@@ -1,10 +1,12 @@
 package io.vigil.tools.detect;
 
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.Grain;
 import io.vigil.analytics.api.Sensitivity;
 import io.vigil.tools.Terminal;
 import io.vigil.tools.VigilTools;
 import io.vigil.tools.WireValueConverter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +78,17 @@ public final class DetectCommand implements Callable<Integer> {
                     + " false alerts per series-day and time to detect on standard error")
     private String labels;
 
+    @Option(
+            names = "--grains",
+            paramLabel = "minute,5m,hour,day",
+            split = ",",
+            defaultValue = "minute",
+            converter = GrainConverter.class,
+            description = "the grains to judge (seasonal only); with more than minute, the incidents found at every"
+                    + " grain (one per outage) are printed on standard error and scored against --labels; the output"
+                    + " rows stay the minute's verdicts (default: ${DEFAULT-VALUE})")
+    private List<Grain> grains;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the result there instead of standard output")
     private String out;
 
@@ -91,14 +104,24 @@ public final class DetectCommand implements Callable<Integer> {
         if (!detector.equals("seasonal") && !detector.equals("legacy")) {
             throw VigilTools.usage(spec, "--detector must be seasonal or legacy, got '" + detector + "'");
         }
-        DetectCsv.Options options =
-                new DetectCsv.Options(input, out, sensitivity, direction, minVolume, detector.equals("legacy"), labels);
+        boolean legacy = detector.equals("legacy");
+        if (legacy && !grains.equals(List.of(Grain.MINUTE))) {
+            throw VigilTools.usage(spec, "--grains needs the seasonal detector; legacy judges minutes only");
+        }
+        DetectCsv.Options options = new DetectCsv.Options(
+                input, out, sensitivity, direction, minVolume, legacy, labels, List.copyOf(grains));
         return DetectCsv.run(options, terminal.in(), terminal.out(), terminal.err());
     }
 
     static final class SensitivityConverter extends WireValueConverter<Sensitivity> {
         SensitivityConverter() {
             super(Sensitivity::fromWire);
+        }
+    }
+
+    static final class GrainConverter extends WireValueConverter<Grain> {
+        GrainConverter() {
+            super(Grain::fromWire);
         }
     }
 

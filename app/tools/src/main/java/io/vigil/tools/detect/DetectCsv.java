@@ -2,7 +2,10 @@ package io.vigil.tools.detect;
 
 import io.vigil.analytics.api.BaselineDetector;
 import io.vigil.analytics.api.Direction;
+import io.vigil.analytics.api.Grain;
+import io.vigil.analytics.api.IncidentTracker;
 import io.vigil.analytics.api.MinuteDetector;
+import io.vigil.analytics.api.Sample;
 import io.vigil.analytics.api.SampleKind;
 import io.vigil.analytics.api.Sensitivity;
 import io.vigil.analytics.api.Verdict;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +43,9 @@ import java.util.Locale;
 final class DetectCsv {
 
     private static final long MINUTES_PER_DAY = 24 * 60;
+
+    /** Minutes without an anomalous verdict, at any grain, after which an incident closes. */
+    static final int QUIET_MINUTES = 30;
 
     /** What one run found. */
     record Summary(int rows, int anomalies, int badLines, List<Long> anomalousMinutes) {}
@@ -96,18 +103,60 @@ final class DetectCsv {
             stderr.println("detect: " + options.input() + " has no valid row");
             return 1;
         }
-        if (windows != null) {
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
-            for (MinuteCsv.Row row : series.rows()) {
-                first = Math.min(first, row.epochMinute());
-                last = Math.max(last, row.epochMinute());
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (MinuteCsv.Row row : series.rows()) {
+            first = Math.min(first, row.epochMinute());
+            last = Math.max(last, row.epochMinute());
+        }
+        List<IncidentTracker.Incident<String>> incidents = null;
+        if (!options.grains().equals(List.of(Grain.MINUTE))) {
+            incidents = incidents(series, options.seasonal(series.kind()), options.grains(), first, last);
+            for (IncidentTracker.Incident<String> incident : incidents) {
+                stderr.println("detect: incident: " + describe(incident));
             }
-            stderr.println("detect: labels: "
-                    + LabelScore.score(summary.anomalousMinutes(), windows, first, last)
-                            .line());
+        }
+        if (windows != null) {
+            LabelScore.Result result = incidents == null
+                    ? LabelScore.score(summary.anomalousMinutes(), windows, first, last)
+                    : LabelScore.scoreIncidents(incidents, windows, first, last);
+            stderr.println("detect: labels: " + result.line());
         }
         return 0;
+    }
+
+    /**
+     * The incidents of the series at the grains asked for: each grain judged as it closes, from the first row's minute
+     * to the last, the anomalous verdicts made incidents by an {@link IncidentTracker} (closed after
+     * {@value #QUIET_MINUTES} quiet minutes, as in {@code ./vigil bench detection}).
+     */
+    static List<IncidentTracker.Incident<String>> incidents(
+            MinuteCsv series, BaselineDetector detector, List<Grain> grains, long first, long last) {
+        IncidentTracker<String> tracker = new IncidentTracker<>(QUIET_MINUTES);
+        java.util.Map<Long, IncidentTracker.Incident<String>> incidents = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, Sample> minutes = new java.util.HashMap<>();
+        java.util.function.LongFunction<Sample> at = m -> minutes.computeIfAbsent(m, series::at);
+        for (long m = first; m <= last; m++) {
+            for (Verdict verdict : detector.evaluateClosing(grains, at, m)) {
+                tracker.record("series", verdict, m);
+            }
+            tracker.closeQuiet(m).forEach(u -> incidents.put(u.incident().detectedAt(), u.incident()));
+        }
+        tracker.openIncidents().forEach(i -> incidents.put(i.detectedAt(), i));
+        return List.copyOf(incidents.values());
+    }
+
+    private static String describe(IncidentTracker.Incident<String> incident) {
+        Verdict strongest = incident.strongest();
+        return "from=" + Instant.ofEpochSecond(60 * incident.firstMinute()) + " detected="
+                + Instant.ofEpochSecond(60 * incident.detectedAt()) + " last="
+                + Instant.ofEpochSecond(60 * incident.lastAnomalousMinute()) + " first_grain="
+                + incident.firstGrain().wireName() + " grains="
+                + String.join(
+                        "+", incident.grains().stream().map(Grain::wireName).toList())
+                + " observed="
+                + (strongest.observed() == null ? "" : strongest.observed().wireName())
+                + String.format(Locale.ROOT, " score=%.1f", strongest.score());
     }
 
     private static String describe(Exception e) {
@@ -184,7 +233,16 @@ final class DetectCsv {
             Direction direction,
             Long minVolume,
             boolean legacy,
-            String labels) {
+            String labels,
+            List<Grain> grains) {
+
+        Options {
+            grains = List.copyOf(grains);
+        }
+
+        BaselineDetector seasonal(SampleKind kind) {
+            return BaselineDetector.of(kind, direction, sensitivity, minVolume);
+        }
 
         Judge detectorFor(SampleKind kind) {
             if (legacy) {
@@ -205,7 +263,7 @@ final class DetectCsv {
                     }
                 };
             }
-            BaselineDetector detector = BaselineDetector.of(kind, direction, sensitivity, minVolume);
+            BaselineDetector detector = seasonal(kind);
             return new Judge() {
                 @Override
                 public Verdict judge(MinuteCsv series, long minute) {

@@ -108,6 +108,47 @@ final class LabelScore {
     }
 
     /**
+     * Scores incidents (from {@link io.vigil.analytics.api.IncidentTracker}, at any grains) of a series that runs from
+     * {@code firstMinute} to {@code lastMinute}, by the rules of {@code ./vigil bench detection}: each incident is one
+     * alert, true when the minutes it covers overlap a window; a window is detected when an incident overlaps it,
+     * after the minutes from its start to that incident's first verdict (0 when a coarse grain's sample began before
+     * the window).
+     */
+    static Result scoreIncidents(
+            List<io.vigil.analytics.api.IncidentTracker.Incident<String>> incidents,
+            List<Window> windows,
+            long firstMinute,
+            long lastMinute) {
+        int trueAlerts = 0;
+        int falseAlerts = 0;
+        for (var incident : incidents) {
+            if (windows.stream().anyMatch(w -> overlaps(incident, w))) {
+                trueAlerts++;
+            } else {
+                falseAlerts++;
+            }
+        }
+        int detected = 0;
+        List<Long> delays = new ArrayList<>();
+        for (Window w : windows) {
+            var first = incidents.stream()
+                    .filter(incident -> overlaps(incident, w))
+                    .mapToLong(io.vigil.analytics.api.IncidentTracker.Incident::detectedAt)
+                    .min();
+            if (first.isPresent()) {
+                detected++;
+                delays.add(Math.max(0, first.getAsLong() - w.start()));
+            }
+        }
+        double days = (lastMinute - firstMinute + 1) / 1440.0;
+        return new Result(windows.size(), detected, trueAlerts, falseAlerts, days, delays);
+    }
+
+    private static boolean overlaps(io.vigil.analytics.api.IncidentTracker.Incident<String> incident, Window w) {
+        return incident.firstMinute() <= w.end() && incident.lastAnomalousMinute() >= w.start();
+    }
+
+    /**
      * Scores the anomalous minutes (in order) of a series that runs from {@code firstMinute} to {@code lastMinute}
      * against the windows.
      */

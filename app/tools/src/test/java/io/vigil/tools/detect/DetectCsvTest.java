@@ -220,6 +220,55 @@ class DetectCsvTest {
                 .contains("series_days=2.02 false_alerts_per_series_day=0.000 delay_p50_minutes=1 delay_p95_minutes=1");
     }
 
+    /** Eight days of a quiet series (1 to 3 events a minute), then 8 a minute from 10:00 to 12:00 on the last. */
+    private static String quietSurge() {
+        StringBuilder csv = new StringBuilder("timestamp,value\n");
+        java.time.Instant start = java.time.Instant.parse("2024-03-04T00:00:00Z");
+        for (int m = 0; m < 8 * 1440; m++) {
+            boolean surge = m >= 7 * 1440 + 600 && m < 7 * 1440 + 720;
+            csv.append(start.plusSeconds(60L * m))
+                    .append(',')
+                    .append(surge ? 8 : 1 + m % 3)
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void withGrainsASurgeOnAQuietSeriesIsFoundByTheHourAsOneIncidentScoredAgainstTheLabels() throws IOException {
+        Path labels = folder.resolve("surge.json");
+        Files.writeString(labels, "[[\"2024-03-11T10:00:00Z\", \"2024-03-11T11:59:00Z\"]]");
+
+        Result result = run(quietSurge(), "--grains", "minute,5m,hour,day", "--labels", labels.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.stdout().lines().findFirst())
+                .as("the output keeps its columns")
+                .hasValue("timestamp,value,expected,reference,p_value,score,anomalous");
+        assertThat(result.stderr().lines().filter(line -> line.startsWith("detect: incident: ")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("from=2024-03-11T10:00:00Z detected=2024-03-11T10:59:00Z")
+                        .contains("first_grain=hour grains=hour observed=spike"));
+        assertThat(result.stderr())
+                .contains("detect: labels: incidents=1 detected=1 missed=0 true_alerts=1 false_alerts=0")
+                .contains("delay_p50_minutes=59");
+        assertThat(result.stdout().lines().filter(line -> line.endsWith(",true")))
+                .as("the minutes: below the volume guard, never judged")
+                .isEmpty();
+    }
+
+    @Test
+    void grainsNeedTheSeasonalDetector() throws IOException {
+        Result result = run(quietSurge(), "--detector", "legacy", "--grains", "hour");
+        Result unknown = run(quietSurge(), "--grains", "week");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.stderr()).contains("--grains needs the seasonal detector");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("unknown grain 'week'; valid values: minute, 5m, hour, day");
+    }
+
     @Test
     void aLabelsFileThatIsNotAListOfWindowsIsRefusedWithWhatIsWrong() throws IOException {
         Path labels = folder.resolve("bad-labels.json");
