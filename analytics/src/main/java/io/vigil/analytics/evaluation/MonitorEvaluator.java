@@ -17,6 +17,7 @@ import io.vigil.analytics.config.MonitoringSettings;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Anomaly;
 import io.vigil.analytics.evaluation.SeriesEvaluation.OpenAlert;
 import io.vigil.analytics.evaluation.SeriesEvaluation.Recovery;
+import io.vigil.analytics.projection.LateRollups;
 import io.vigil.analytics.query.MonitorDirectory;
 import io.vigil.analytics.store.RollupReader;
 import java.sql.SQLException;
@@ -58,6 +59,7 @@ class MonitorEvaluator implements SmartLifecycle {
     private final MonitoringSettings settings;
     private final AnomalyBoard board;
     private final StoredAlerts alerts;
+    private final LateRollups late;
     private final ObjectMapper json;
     private final Timer cycleTimer;
     private final Counter raised;
@@ -76,6 +78,7 @@ class MonitorEvaluator implements SmartLifecycle {
             MonitoringSettings settings,
             AnomalyBoard board,
             StoredAlerts alerts,
+            LateRollups late,
             ObjectMapper json,
             MonitoringLimits limits,
             MeterRegistry meters) {
@@ -86,6 +89,7 @@ class MonitorEvaluator implements SmartLifecycle {
         this.settings = settings;
         this.board = board;
         this.alerts = alerts;
+        this.late = late;
         this.json = json;
         this.cycleTimer = Timer.builder("vigil.monitor.cycle")
                 .description("One evaluation of every active monitor for a closed minute")
@@ -210,11 +214,11 @@ class MonitorEvaluator implements SmartLifecycle {
     }
 
     /** A monitor's windows held between minutes, for the definition they were read with. */
-    private record Held(MonitorDefinition definition, SeriesWindows windows) {}
+    private record Held(MonitorDefinition definition, long lateVersion, SeriesWindows windows) {}
 
     /**
      * The rows to judge for {@code minute}: from the monitor's held windows advanced by one minute when it was
-     * evaluated the minute before with the same definition, else from a full read, held for the next minute while
+     * evaluated the minute before with the same definition and no late rows were written since, else from a full read, held for the next minute while
      * the series held over all monitors stay within {@code max-held-series}.
      */
     private Iterable<RollupReader.SeriesRow> rows(MonitorSummary monitor, SeriesEvaluation evaluation, Instant minute)
@@ -225,8 +229,10 @@ class MonitorEvaluator implements SmartLifecycle {
         Held kept = held.remove(id);
         int others = held.values().stream().mapToInt(h -> h.windows().series()).sum();
         int room = Math.min(limits.maxSeriesPerMonitor(), limits.maxHeldSeries() - others);
+        long lateVersion = late.version();
         if (kept != null
                 && kept.definition().equals(definition)
+                && kept.lateVersion() == lateVersion
                 && kept.windows().continues(m)) {
             List<RollupReader.SeriesRow> fresh = caps.series(
                     id, minute, rollups.read(definition, minute, kept.windows().fresh(), caps.seriesToRead()));
@@ -240,7 +246,7 @@ class MonitorEvaluator implements SmartLifecycle {
         if (all.size() <= room) {
             SeriesWindows windows = new SeriesWindows(offsets);
             windows.rebuild(m, all);
-            held.put(id, new Held(definition, windows));
+            held.put(id, new Held(definition, lateVersion, windows));
         }
         return all;
     }

@@ -18,8 +18,9 @@ import java.util.NoSuchElementException;
  *
  * <p>That is exact, not an approximation: a series without traffic in any minute of the last read is not held, and
  * then had none in the minutes kept, so its new minutes are all it has. Events that arrive for a minute older than
- * the re-read ones after it was read (an import of old traffic) are not seen until the next full read, which happens
- * after a restart, a skipped minute, or a change of the monitor.
+ * the re-read ones after it was read (an import of old traffic) are not seen by the held minutes: the evaluator reads
+ * everything again when such rows were written ({@link io.vigil.analytics.projection.LateRollups}), as after a
+ * restart, a skipped minute, or a change of the monitor.
  *
  * <p>Memory: two {@code int}s per series and minute of the plan, about 400 bytes for a series of the default plan,
  * plus its dimension values. Used by the evaluator's one thread only.

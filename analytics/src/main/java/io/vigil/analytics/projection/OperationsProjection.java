@@ -43,9 +43,11 @@ class OperationsProjection {
     private static final int CHUNK_ROWS = 100_000;
 
     private final IdempotentTableWriter operations;
+    private final LateRollups late;
     private final ProjectionBatches<Batch> batches;
 
-    OperationsProjection(ClickHouse clickHouse, ClickHouseSettings settings) {
+    OperationsProjection(ClickHouse clickHouse, ClickHouseSettings settings, LateRollups late) {
+        this.late = late;
         this.batches = new ProjectionBatches<>(
                 BATCH,
                 Batch::new,
@@ -105,6 +107,7 @@ class OperationsProjection {
 
     private void flush(Batch batch, boolean verify) throws SQLException {
         int written = operations.write(batch.rows, verify);
+        late.written(batch.rows);
         log.debug("Projected {} operations to ClickHouse", written);
     }
 

@@ -53,12 +53,14 @@ class TransactionProjection {
     private final IdempotentTableWriter transactions;
     private final IdempotentTableWriter decisions;
     private final IdempotentTableWriter operations;
+    private final LateRollups late;
     private final IdempotentTableWriter patternHits;
     private final IdempotentTableWriter outcomes;
     private final AuthorizationRows authorizations;
     private final ProjectionBatches<Batch> batches;
 
-    TransactionProjection(ClickHouse clickHouse, ClickHouseSettings settings, QueryGateway queries) {
+    TransactionProjection(ClickHouse clickHouse, ClickHouseSettings settings, QueryGateway queries, LateRollups late) {
+        this.late = late;
         this.batches = new ProjectionBatches<>(
                 BATCH,
                 verify -> new Batch(),
@@ -188,6 +190,7 @@ class TransactionProjection {
         int t = transactions.write(batch.transactions, verify);
         int d = decisions.write(batch.decisions, verify);
         operations.write(batch.operations, verify);
+        late.written(batch.operations);
         patternHits.write(batch.patternHits, verify);
         outcomes.write(batch.outcomes, verify);
         log.debug("Projected {} transactions and {} decisions to ClickHouse", t, d);

@@ -166,8 +166,24 @@ public final class TrafficSender {
      * Sends every item, then waits for the last answers. {@code from} is the event time the run starts at; live mode
      * paces items by their distance from it.
      */
+    /**
+     * The nano time the stream's {@code from} is played at. A live run at real speed that starts "now" plays each item
+     * at its own time on the wall clock, so the time spent before the first item is sent (planning the run, which
+     * takes a minute for a month of traffic) is caught up at once instead of delaying every item: otherwise a minute
+     * is still being sent when monitors judge it, and looks like a drop. A run that starts more than 10 minutes ago, or
+     * at another speed, plays from the moment it starts sending, as before.
+     */
+    static long paceFrom(long startNanos, Instant from, Instant now, double speed) {
+        long behindMillis = now.toEpochMilli() - from.toEpochMilli();
+        if (speed != 1 || behindMillis <= 0 || behindMillis > 10 * 60_000L) {
+            return startNanos;
+        }
+        return startNanos - behindMillis * 1_000_000L;
+    }
+
     public Report send(Iterator<SimulationItem> items, Instant from) throws InterruptedException {
         long startNanos = System.nanoTime();
+        long paceFrom = paceFrom(startNanos, from, Instant.now(), options.speed());
         var progress = timer.scheduleAtFixedRate(
                 new Runnable() {
                     private long lastItems;
@@ -192,7 +208,7 @@ public final class TrafficSender {
             while (items.hasNext() && refusal.get() == null) {
                 SimulationItem item = items.next();
                 if (!options.backfill()) {
-                    long due = startNanos
+                    long due = paceFrom
                             + (long) ((item.timestamp().toEpochMilli() - from.toEpochMilli()) * 1e6 / options.speed());
                     long wait = due - System.nanoTime();
                     if (wait > 200_000_000L && !batch.isEmpty()) {
