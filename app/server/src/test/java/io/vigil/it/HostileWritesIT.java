@@ -69,7 +69,7 @@ class HostileWritesIT {
                     .isEqualTo(202);
         }
         // the alert of the NUL series, raised in the same cycle, is the concern of its own test
-        alertIds = LiveAlerts.await(vigil, MONITOR, MERCHANTS.size());
+        alertIds = LiveAlerts.await(vigil, MONITOR, MERCHANTS);
     }
 
     @AfterAll
@@ -181,8 +181,10 @@ class HostileWritesIT {
             Stores.eventually(
                     Duration.ofSeconds(20),
                     "the alert of the series with a NUL",
-                    () -> LiveAlerts.await(vigil, MONITOR, MERCHANTS.size()).containsKey(NUL_MERCHANT));
-            String alertId = LiveAlerts.await(vigil, MONITOR, MERCHANTS.size()).get(NUL_MERCHANT);
+                    () -> LiveAlerts.await(vigil, MONITOR, List.of(NUL_MERCHANT))
+                            .containsKey(NUL_MERCHANT));
+            String alertId =
+                    LiveAlerts.await(vigil, MONITOR, List.of(NUL_MERCHANT)).get(NUL_MERCHANT);
             assertThat(LiveAlerts.alert(vigil, alertId).path("seriesLabel").asText())
                     .isEqualTo("merchant=" + RUN + "-nul\\u0000merchant");
         } else {

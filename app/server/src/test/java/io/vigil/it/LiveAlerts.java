@@ -9,20 +9,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Real alerts, raised by a running Vigil's live evaluation within about two minutes: a count monitor by merchant, 60
- * events for each merchant in the current minute and one in the next, so that each merchant's count drops from 60 to
- * 1 and the evaluator raises one alert per merchant when that minute closes (the previous minute decides alone when
- * there is no history).
+ * events for each merchant in each of the 12 minutes up to the current one (back-dated) and one in the next, so that
+ * each merchant's count collapses from 60 to 1 against the baseline of its recent minutes (a series without a day of
+ * history) and the evaluator raises one alert per merchant when that minute closes.
  */
 final class LiveAlerts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EVENTS = 60;
+
+    /** Minutes of baseline: the judged minute's two persistence minutes before it and the ten recent ones. */
+    private static final int BASELINE_MINUTES = 12;
 
     private LiveAlerts() {}
 
@@ -44,17 +48,24 @@ final class LiveAlerts {
         return now.truncatedTo(ChronoUnit.MINUTES);
     }
 
-    /** One merchant's events of the minute of {@code now}, as a batch. */
+    /**
+     * One merchant's events of the {@value #BASELINE_MINUTES} minutes up to the minute of {@code now} ({@value #EVENTS} in each,
+     * those of the current minute no later than {@code now}), as a batch: the recent minutes the seasonal detector takes
+     * as the baseline of a series without a day of history, so that the next minute's single event is a collapse.
+     */
     static String baseline(String run, String merchant, Instant now) throws Exception {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-        long span = Math.max(1, Duration.between(minute, now).toMillis());
         StringBuilder batch = new StringBuilder("[");
-        for (int i = 0; i < EVENTS; i++) {
-            append(
-                    batch,
-                    eventId(run, merchant, minute.getEpochSecond() + "-" + i),
-                    minute.plusMillis(i * span / EVENTS),
-                    merchant);
+        for (int back = BASELINE_MINUTES - 1; back >= 0; back--) {
+            Instant start = minute.minus(back, ChronoUnit.MINUTES);
+            long span = back == 0 ? Math.max(1, Duration.between(minute, now).toMillis()) : 59_000;
+            for (int i = 0; i < EVENTS; i++) {
+                append(
+                        batch,
+                        eventId(run, merchant, start.getEpochSecond() + "-" + i),
+                        start.plusMillis(i * span / EVENTS),
+                        merchant);
+            }
         }
         return batch.append(']').toString();
     }
@@ -108,19 +119,33 @@ final class LiveAlerts {
         }
     }
 
-    /** Waits until the monitor has an alert for each merchant; returns the alert ids by merchant. */
-    static Map<String, String> await(VigilProcess vigil, String monitorId, int count) throws Exception {
+    /**
+     * Waits until the monitor has an alert on each of {@code merchants}; returns their alert ids by merchant. Other
+     * tests' merchants in the same stores can have alerts of the monitor too (a merchant whose traffic stopped a few
+     * minutes ago still deviates from its recent baseline); they are left out.
+     */
+    static Map<String, String> await(VigilProcess vigil, String monitorId, Collection<String> merchants)
+            throws Exception {
         Stores.eventually(
                 Duration.ofMinutes(3),
-                count + " alerts of " + monitorId,
-                () -> alerts(vigil, monitorId).size() >= count);
+                merchants.size() + " alerts of " + monitorId,
+                () -> alertsOn(vigil, monitorId, merchants).size() >= merchants.size());
         Map<String, String> ids = new LinkedHashMap<>();
-        for (JsonNode alert : alerts(vigil, monitorId)) {
+        for (JsonNode alert : alertsOn(vigil, monitorId, merchants)) {
             ids.put(
                     alert.path("series").path("merchant").asText(),
                     alert.path("alertId").asText());
         }
         return ids;
+    }
+
+    /** The monitor's alerts on {@code merchants} only. */
+    static List<JsonNode> alertsOn(VigilProcess vigil, String monitorId, Collection<String> merchants)
+            throws Exception {
+        return alerts(vigil, monitorId).stream()
+                .filter(a ->
+                        merchants.contains(a.path("series").path("merchant").asText()))
+                .toList();
     }
 
     /**

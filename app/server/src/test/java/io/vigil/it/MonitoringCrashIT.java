@@ -153,7 +153,7 @@ class MonitoringCrashIT {
         Instant minute = LiveAlerts.sendBaseline(vigil, run, merchants);
         LiveAlerts.sendDrop(vigil, run, merchants, minute);
         List<String> alerts =
-                new ArrayList<>(LiveAlerts.await(vigil, monitor, MERCHANTS).values());
+                new ArrayList<>(LiveAlerts.await(vigil, monitor, merchants).values());
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet(); // answered 202
         AtomicInteger next = new AtomicInteger();
@@ -186,7 +186,7 @@ class MonitoringCrashIT {
 
         hookDelayMillis.set(0);
         vigil.start();
-        assertThat(LiveAlerts.alerts(vigil, monitor))
+        assertThat(LiveAlerts.alertsOn(vigil, monitor, merchants))
                 .as("alerts after the restart")
                 .hasSize(MERCHANTS);
         for (String alertId : alerts) {
