@@ -351,7 +351,8 @@ class AlertsControllerTest extends ConsoleMvcTestSupport {
 
         String html = render(get("/alerts").param("state", "all"), true);
 
-        assertThat(html).contains("not an incident (alice)", "name=\"incident\" value=\"2\"", "value=\"incident\"");
+        assertThat(html)
+                .contains("marked not an incident by alice", "name=\"incident\" value=\"2\"", "value=\"incident\"");
         assertThat(html).doesNotContain("value=\"not_an_incident\"");
     }
 
