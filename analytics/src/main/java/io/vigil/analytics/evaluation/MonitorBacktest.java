@@ -100,10 +100,7 @@ class MonitorBacktest {
         List<StoredAlert> stored = q.monitorId() == null
                 ? List.of()
                 : alerts.of(q.monitorId(), from.minusSeconds(evaluation.plan().reach() + 60), to);
-        PastIncidents past = new PastIncidents(stored.stream()
-                .filter(a -> a.verdict() != AlertVerdict.NOT_AN_INCIDENT)
-                .map(StoredAlert::asPastIncident)
-                .toList());
+        PastIncidents past = StoredAlerts.pastIncidents(stored);
         Map<Map<String, String>, OpenIncident> open = new LinkedHashMap<>();
         List<BacktestResult.Incident> incidents = new ArrayList<>();
         int minutes = 0;

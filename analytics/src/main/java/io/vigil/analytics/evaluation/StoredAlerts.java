@@ -26,6 +26,15 @@ class StoredAlerts {
         }
     }
 
+    /** The alerts among {@code stored} that no operator marked "not an incident", as incidents to leave out. */
+    static PastIncidents pastIncidents(List<StoredAlert> stored) {
+        List<PastIncidents.Incident> incidents = stored.stream()
+                .filter(a -> a.verdict() != AlertVerdict.NOT_AN_INCIDENT)
+                .map(StoredAlert::asPastIncident)
+                .toList();
+        return incidents.isEmpty() ? PastIncidents.NONE : new PastIncidents(incidents);
+    }
+
     private static final TypeReference<Map<String, String>> SERIES = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
@@ -55,12 +64,7 @@ class StoredAlerts {
 
     /** The incidents before {@code minute} within {@code reach} seconds that no operator marked "not an incident". */
     PastIncidents past(String monitorId, Instant minute, long reach) {
-        List<PastIncidents.Incident> incidents =
-                of(monitorId, minute.minusSeconds(reach + 60), minute.plusSeconds(60)).stream()
-                        .filter(a -> a.verdict() != AlertVerdict.NOT_AN_INCIDENT)
-                        .map(StoredAlert::asPastIncident)
-                        .toList();
-        return incidents.isEmpty() ? PastIncidents.NONE : new PastIncidents(incidents);
+        return pastIncidents(of(monitorId, minute.minusSeconds(reach + 60), minute.plusSeconds(60)));
     }
 
     private Map<String, String> series(String text) {
